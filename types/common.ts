@@ -1,0 +1,16 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+export const Role = Type.Union(
+  [Type.Literal('enterprise'), Type.Literal('visitor'), Type.Literal('staff'), Type.Literal('admin')],
+  { $id: 'Role', description: 'enterprise=企业用户, visitor=走访人员, staff=部门人员, admin=营商办管理员' },
+);
+export type Role = Static<typeof Role>;
+
+export const Id = Type.Integer({ minimum: 1 });
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export type IdParams = Static<typeof IdParams>;
+
+/** ISO 8601 instant, e.g. 2026-11-27T04:08:00.000Z */
+export const Instant = Type.String({ format: 'date-time' });
+/** Calendar date, YYYY-MM-DD, in China time. */
+export const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });

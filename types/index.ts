@@ -1,0 +1,6 @@
+export * from './common';
+export * from './errors';
+export * from './enterprise';
+export * from './auth';
+export * from './uscc';
+export * from './policy';

@@ -1,0 +1,68 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DateOnly, Id, Instant } from './common';
+import { EnterpriseScale } from './enterprise';
+
+export const POLICY_LEVELS = ['区', '市', '省'] as const;
+export const POLICY_KINDS = ['减免', '奖补', '权益', '资质'] as const;
+export const POLICY_METHODS = ['免申即享', '快申快享'] as const;
+export const POLICY_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const PolicyLevel = literals(POLICY_LEVELS);
+export const PolicyKind = literals(POLICY_KINDS);
+export const PolicyMethod = literals(POLICY_METHODS);
+/** Stored status. "expired" is not stored: it is derived from validTo and today's date. */
+export const PolicyStatus = literals(POLICY_STATUSES);
+export type PolicyLevel = Static<typeof PolicyLevel>;
+export type PolicyKind = Static<typeof PolicyKind>;
+export type PolicyMethod = Static<typeof PolicyMethod>;
+export type PolicyStatus = Static<typeof PolicyStatus>;
+
+/**
+ * A condition of a policy: one rule over the enterprise profile (一企一档).
+ * Structured, so the 政策计算器 can say for each one whether and why it is met.
+ */
+export const PolicyCondition = Type.Union(
+  [
+    Type.Object({ field: Type.Literal('industry'), op: Type.Literal('in'), values: Type.Array(Type.String(), { minItems: 1 }) }),
+    Type.Object({ field: Type.Literal('scale'), op: Type.Literal('in'), values: Type.Array(EnterpriseScale, { minItems: 1 }) }),
+    Type.Object({ field: Type.Literal('district'), op: Type.Literal('in'), values: Type.Array(Type.String(), { minItems: 1 }) }),
+    Type.Object({ field: Type.Literal('qualifications'), op: Type.Literal('has'), value: Type.String({ minLength: 1 }) }),
+    Type.Object({
+      field: Type.Literal('yearsSinceRegistration'),
+      op: Type.Union([Type.Literal('gte'), Type.Literal('lte')]),
+      value: Type.Integer({ minimum: 0, maximum: 200 }),
+    }),
+  ],
+  { $id: 'PolicyCondition' },
+);
+export type PolicyCondition = Static<typeof PolicyCondition>;
+
+export const Policy = Type.Object(
+  {
+    id: Id,
+    title: Type.String(),
+    department: Type.Object({ id: Id, name: Type.String() }),
+    level: PolicyLevel,
+    kind: PolicyKind,
+    tags: Type.Array(Type.String()),
+    summary: Type.String(),
+    body: Type.String({ description: '正文或政策解读' }),
+    basisDoc: Type.String({ description: '依据文件文号' }),
+    amount: Type.String({ description: '金额或计算方式' }),
+    validFrom: DateOnly,
+    validTo: Type.Union([DateOnly, Type.Null()]),
+    method: PolicyMethod,
+    contact: Type.String(),
+    status: PolicyStatus,
+    conditions: Type.Array(PolicyCondition),
+    publishedAt: Type.Union([Instant, Type.Null()]),
+    updatedAt: Instant,
+  },
+  { $id: 'Policy' },
+);
+export type Policy = Static<typeof Policy>;
+
+/** A policy as written by a department (and as the demo seed holds it): the department by name. */
+export type PolicyInput = Omit<Policy, 'id' | 'department' | 'publishedAt' | 'updatedAt'> & { department: string };
