@@ -24,7 +24,14 @@ module.exports = {
     // Pure logic shared by app and server (types/).
     { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/types/**/*.test.ts'] },
     // API through app.inject, on SQLite and (with TEST_DATABASE_URL) PostgreSQL.
-    { ...common, displayName: 'server', testEnvironment: 'node', testMatch: ['<rootDir>/test/server/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'server',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/server/**/*.test.ts'],
+      // light-my-request (app.inject) requires cookie@2, which ships ESM only.
+      transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
+    },
     // React components and screens in jsdom with small Taro stand-ins.
     {
       ...common,

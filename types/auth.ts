@@ -47,3 +47,9 @@ export const Health = Type.Object({
   db: Type.Union([Type.Literal('sqlite'), Type.Literal('postgres')]),
 });
 export type Health = Static<typeof Health>;
+
+/** What the app needs to know about the server before login. */
+export const AppMeta = Type.Object({
+  demo: Type.Boolean({ description: '演示模式：H5 显示“测试 openid”登录框' }),
+});
+export type AppMeta = Static<typeof AppMeta>;

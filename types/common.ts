@@ -14,3 +14,11 @@ export type IdParams = Static<typeof IdParams>;
 export const Instant = Type.String({ format: 'date-time' });
 /** Calendar date, YYYY-MM-DD, in China time. */
 export const DateOnly = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+/** Sent by the app on every POST that creates something; a retry with the same key is answered from the record. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({ pattern: '^[A-Za-z0-9_\\-:.]{1,128}$', description: '幂等键：同一提交重试时保持不变' }),
+  ),
+});
+export type IdempotencyHeaders = Static<typeof IdempotencyHeaders>;

@@ -45,3 +45,16 @@ export const BindEnterprise = Type.Object(
   { additionalProperties: false },
 );
 export type BindEnterprise = Static<typeof BindEnterprise>;
+
+export const EnterpriseListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, description: '按名称或统一社会信用代码模糊查找' })),
+    page: Type.Integer({ minimum: 1, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type EnterpriseListQuery = Static<typeof EnterpriseListQuery>;
+
+export const EnterprisePage = Type.Object({ items: Type.Array(Enterprise), total: Type.Integer({ minimum: 0 }) });
+export type EnterprisePage = Static<typeof EnterprisePage>;

@@ -4,3 +4,5 @@ export * from './enterprise';
 export * from './auth';
 export * from './uscc';
 export * from './policy';
+export * from './benefit';
+export * from './message';

@@ -66,3 +66,74 @@ export type Policy = Static<typeof Policy>;
 
 /** A policy as written by a department (and as the demo seed holds it): the department by name. */
 export type PolicyInput = Omit<Policy, 'id' | 'department' | 'publishedAt' | 'updatedAt'> & { department: string };
+
+const pageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+};
+
+export const PolicyListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50, description: '关键词，两个汉字即可，如 社保、补贴' })),
+    kind: Type.Optional(PolicyKind),
+    level: Type.Optional(PolicyLevel),
+    department: Type.Optional(Type.Integer({ minimum: 1, description: '发文部门 id' })),
+    tag: Type.Optional(Type.String({ maxLength: 30 })),
+    method: Type.Optional(PolicyMethod),
+    /** Only policies the caller's bound enterprise matches (仅看我可享). */
+    eligible: Type.Optional(Type.Boolean()),
+    /** Include expired ones (validTo before today); default: only in force. */
+    includeExpired: Type.Optional(Type.Boolean()),
+    ...pageQuery,
+  },
+  { additionalProperties: false },
+);
+export type PolicyListQuery = Static<typeof PolicyListQuery>;
+
+/** What a list row needs; the full text stays on the detail endpoint. */
+export const PolicyListItem = Type.Object({
+  id: Id,
+  title: Type.String(),
+  department: Type.Object({ id: Id, name: Type.String() }),
+  level: PolicyLevel,
+  kind: PolicyKind,
+  method: PolicyMethod,
+  tags: Type.Array(Type.String()),
+  summary: Type.String(),
+  amount: Type.String(),
+  validFrom: DateOnly,
+  validTo: Type.Union([DateOnly, Type.Null()]),
+  expired: Type.Boolean(),
+  /** Query terms found in this policy, for highlighting in title and summary. */
+  matchedTerms: Type.Array(Type.String()),
+});
+export type PolicyListItem = Static<typeof PolicyListItem>;
+
+export const PolicyList = Type.Object({ items: Type.Array(PolicyListItem), total: Type.Integer({ minimum: 0 }) });
+export type PolicyList = Static<typeof PolicyList>;
+
+export const PolicyDetail = Type.Intersect([Policy, Type.Object({ expired: Type.Boolean() })]);
+export type PolicyDetail = Static<typeof PolicyDetail>;
+
+export const PolicyFacets = Type.Object({
+  departments: Type.Array(Type.Object({ id: Id, name: Type.String(), count: Type.Integer() })),
+  tags: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer() })),
+});
+export type PolicyFacets = Static<typeof PolicyFacets>;
+
+export const ConditionResult = Type.Object({
+  condition: PolicyCondition,
+  /** null when the enterprise profile lacks the field the condition needs. */
+  met: Type.Union([Type.Boolean(), Type.Null()]),
+  reason: Type.String(),
+});
+export type ConditionResult = Static<typeof ConditionResult>;
+
+export const PolicyMatch = Type.Object({
+  policy: PolicyListItem,
+  matched: Type.Boolean(),
+  /** Profile fields to fill in before this policy can be decided. */
+  missing: Type.Array(Type.String()),
+  conditions: Type.Array(ConditionResult),
+});
+export type PolicyMatch = Static<typeof PolicyMatch>;

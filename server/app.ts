@@ -1,0 +1,70 @@
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { DestinationStream } from 'pino';
+import type { AppConfig } from './config';
+import { loggerOptions } from './logger';
+import authPlugin, { accessGuard } from './plugins/auth';
+import dbPlugin from './plugins/db';
+import docsPlugin from './plugins/docs';
+import errorsPlugin from './plugins/errors';
+import idempotencyPlugin from './plugins/idempotency';
+import wechatPlugin from './plugins/wechat';
+import routes from './routes';
+import { createWeChatClient, type WeChatClient } from './wechat/client';
+
+export interface AppOptions {
+  config: AppConfig;
+  /** A ready client (tests); otherwise one is made from config.wechat*. */
+  wechat?: WeChatClient;
+}
+
+function wechatClientFor(opts: AppOptions): WeChatClient {
+  if (opts.wechat) return opts.wechat;
+  const { wechatApiBase, wechatAppId, wechatSecret } = opts.config;
+  if (!wechatApiBase) throw new Error('未配置 WECHAT_API_BASE，且没有可用的微信接口替身');
+  return createWeChatClient({ baseUrl: wechatApiBase, appId: wechatAppId, secret: wechatSecret });
+}
+
+/** The whole application as a plugin: it never listens, so tests drive it with inject(). */
+export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  const { config } = opts;
+  await fastify.register(errorsPlugin);
+  // Before any route, so every route is checked for config.access.
+  await fastify.register(accessGuard);
+  await fastify.register(dbPlugin, { config });
+  await fastify.register(wechatPlugin, { client: wechatClientFor(opts) });
+  await fastify.register(authPlugin);
+  await fastify.register(idempotencyPlugin);
+  await fastify.register(docsPlugin);
+  await fastify.register(routes, { config });
+  if (config.staticDir) {
+    // The H5 build, same origin as the API; unknown paths fall through to the JSON 404.
+    await fastify.register(fastifyStatic, { root: config.staticDir, prefix: '/', wildcard: true });
+  }
+}
+
+export interface BuildOverrides {
+  wechat?: WeChatClient;
+  /** Where log lines go (tests capture them); stdout otherwise. */
+  logStream?: DestinationStream;
+}
+
+/** A ready app: plugins loaded, migrations applied, not listening. */
+export async function buildApp(config: AppConfig, overrides: BuildOverrides = {}) {
+  const fastify = Fastify({
+    logger: loggerOptions(config, overrides.logStream),
+    // Ids, not headers: clients may not choose what ends up in our logs.
+    requestIdHeader: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  try {
+    // fp: the app's decorators (db, repos, wechat) stay visible on the returned instance.
+    await fastify.register(fp(app), { config, wechat: overrides.wechat });
+    await fastify.ready();
+  } catch (err) {
+    await fastify.close().catch(() => undefined);
+    throw err;
+  }
+  return fastify;
+}

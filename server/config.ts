@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/** Defaults that only apply in demo mode (DEMO=1); production must set its own values. */
+export const DEMO_ADMIN_PASSWORD = 'admin123456';
+export const DEMO_STAFF_PASSWORD = 'demo123456';
+// A published, fixed key: demo phone numbers are test data, never real ones.
+const DEMO_DATA_KEY = Buffer.from('demo-key-not-for-production-use!').toString('hex');
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const EnvSchema = Type.Object({
+  PORT: Type.Optional(Type.String({ pattern: '^\\d{1,5}$' })),
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
+  DATA_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DEMO: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0'), Type.Literal('')])),
+  ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  WECHAT_API_BASE: Type.Optional(Type.String({ pattern: '^https?://' })),
+  WECHAT_APPID: Type.Optional(Type.String({ minLength: 1 })),
+  WECHAT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  TOKEN_TTL_HOURS: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,4}$' })),
+  STATIC_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  LOG_LEVEL: Type.Optional(Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)))),
+  DATA_KEY: Type.Optional(Type.String({ minLength: 1 })),
+});
+type Env = Static<typeof EnvSchema>;
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… when set; otherwise SQLite in dataDir. */
+  databaseUrl: string | null;
+  demo: boolean;
+  adminPassword: string;
+  /** True when the admin password is the printed demo default. */
+  adminPasswordIsDefault: boolean;
+  /** null in demo mode means: start the local WeChat stand-in. */
+  wechatApiBase: string | null;
+  wechatAppId: string;
+  wechatSecret: string;
+  tokenTtlHours: number;
+  staticDir: string | null;
+  logLevel: (typeof LOG_LEVELS)[number];
+  /** 32-byte AES-256-GCM key for phone numbers at rest. */
+  dataKey: Buffer;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`环境变量配置有误：\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const HINTS: Record<keyof Env, string> = {
+  PORT: '应为端口号数字，如 8080',
+  HOST: '不能为空，如 0.0.0.0',
+  DATA_DIR: '不能为空，如 ./data',
+  DATABASE_URL: '应以 postgres:// 开头，如 postgres://user:pass@127.0.0.1:5432/db',
+  DEMO: '只能是 1 或 0',
+  ADMIN_PASSWORD: '至少8个字符',
+  WECHAT_API_BASE: '应以 http:// 或 https:// 开头',
+  WECHAT_APPID: '不能为空',
+  WECHAT_SECRET: '不能为空',
+  TOKEN_TTL_HOURS: '应为正整数（小时），如 72',
+  STATIC_DIR: '不能为空',
+  LOG_LEVEL: `只能是 ${LOG_LEVELS.join('、')} 之一`,
+  DATA_KEY: '应为32字节密钥（64位十六进制或 base64）',
+};
+
+function schemaProblems(env: Record<string, unknown>): string[] {
+  const seen = new Set<string>();
+  for (const error of Value.Errors(EnvSchema, env)) {
+    const name = error.path.split('/')[1];
+    if (name) seen.add(name);
+  }
+  return [...seen].map((name) => `${name}：${HINTS[name as keyof Env] ?? '取值不正确'}`);
+}
+
+function parseKey(raw: string): Buffer | null {
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  return key.length === 32 ? key : null;
+}
+
+/** Keep only the variables we know, and treat empty strings as unset (except DEMO). */
+function pick(source: Record<string, string | undefined>): Env {
+  const env: Record<string, string> = {};
+  for (const name of Object.keys(HINTS)) {
+    const value = source[name];
+    if (value !== undefined && value !== '') env[name] = value;
+  }
+  return env as Env;
+}
+
+/** Reads and checks the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const env = pick(source);
+  const problems = schemaProblems(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const demo = env.DEMO === '1';
+  const required = (name: keyof Env, value: string | undefined): string => {
+    if (value === undefined) problems.push(`${name}：未设置（非演示模式下必填；演示可设置 DEMO=1）`);
+    return value ?? '';
+  };
+  const adminPassword = demo ? (env.ADMIN_PASSWORD ?? DEMO_ADMIN_PASSWORD) : required('ADMIN_PASSWORD', env.ADMIN_PASSWORD);
+  const wechatAppId = demo ? (env.WECHAT_APPID ?? 'wx-demo-appid') : required('WECHAT_APPID', env.WECHAT_APPID);
+  const wechatSecret = demo ? (env.WECHAT_SECRET ?? 'wx-demo-secret') : required('WECHAT_SECRET', env.WECHAT_SECRET);
+  const rawKey = demo ? (env.DATA_KEY ?? DEMO_DATA_KEY) : required('DATA_KEY', env.DATA_KEY);
+  const dataKey = rawKey ? parseKey(rawKey) : null;
+  if (rawKey && !dataKey) problems.push(`DATA_KEY：${HINTS.DATA_KEY}`);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const defaultStatic = path.resolve('dist-h5');
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL ?? null,
+    demo,
+    adminPassword,
+    adminPasswordIsDefault: demo && env.ADMIN_PASSWORD === undefined,
+    wechatApiBase: env.WECHAT_API_BASE ?? (demo ? null : 'https://api.weixin.qq.com'),
+    wechatAppId,
+    wechatSecret,
+    tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 72),
+    staticDir: env.STATIC_DIR ? path.resolve(env.STATIC_DIR) : existsSync(defaultStatic) ? defaultStatic : null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    dataKey: dataKey as Buffer,
+  };
+}

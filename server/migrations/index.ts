@@ -1,0 +1,31 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database, DbDialect } from '../db/schema';
+import { foundation } from './0001-foundation';
+
+/**
+ * Migrations are listed here, not discovered on disk, so they work the same from tsx, jest
+ * and a bundled build. Forward-only: never edit a released migration, add the next one.
+ * Keys sort lexically; keep the 4-digit prefix.
+ */
+export function migrations(dialect: DbDialect): Record<string, Migration> {
+  return {
+    '0001-foundation': foundation(dialect),
+  };
+}
+
+class StaticMigrationProvider implements MigrationProvider {
+  constructor(private readonly list: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.list;
+  }
+}
+
+export async function migrateToLatest(db: Kysely<Database>, dialect: DbDialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations(dialect)) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    const cause = error instanceof Error ? error : new Error(String(error ?? failed?.migrationName));
+    throw new Error(`数据库迁移失败（${failed?.migrationName ?? '未知迁移'}）：${cause.message}`, { cause });
+  }
+}

@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { enterprises } from '../../server/seed/data/enterprises';
+import { launchBrowser, phonePage, screenshot, startProduct, type Product } from './harness';
+
+jest.setTimeout(180_000);
+
+let product: Product;
+let browser: Browser;
+
+beforeAll(async () => {
+  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+const tab = (page: Page, name: string) => page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true });
+
+describe('H5 build against the server started as npm start does', () => {
+  it('an owner logs in with a test openid, binds a seeded enterprise, sees it on 我的 and turns on 关怀模式', async () => {
+    const page = await phonePage(browser);
+    const seeded = enterprises[3];
+    await page.goto(product.url);
+    await tab(page, '我的').click();
+    await page.getByPlaceholder('如 demo-user-1').fill('e2e-owner-1');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByText('绑定企业', { exact: true }).first().click();
+    await screenshot(page, 'foundation-01-bind-form');
+
+    // A mistyped check character is caught as the user types, naming the expected one.
+    const wrong = seeded.uscc.slice(0, 17) + (seeded.uscc[17] === '0' ? '1' : '0');
+    await page.getByPlaceholder(/18位/).fill(wrong.toLowerCase());
+    await page.getByPlaceholder('与营业执照上的名称一致').fill(seeded.name);
+    await page.getByText(`应为“${seeded.uscc[17]}”`, { exact: false }).waitFor();
+    await screenshot(page, 'foundation-02-bad-uscc');
+
+    // Typed with spaces and lower case, as people do.
+    const spaced = seeded.uscc.toLowerCase().replace(/(.{4})/g, '$1 ');
+    await page.getByPlaceholder(/18位/).fill(spaced);
+    await page.getByRole('button', { name: '绑定企业' }).click();
+    await tab(page, '我的').click();
+    await page.getByText(seeded.name).first().waitFor();
+    await page.getByText(seeded.uscc).first().waitFor();
+    await screenshot(page, 'foundation-03-bound');
+
+    const root = page.locator('.yst-page').first();
+    const before = await root.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await page.getByRole('switch', { name: '关怀模式' }).or(page.locator('[aria-label="关怀模式"]')).first().click();
+    await page.locator('.yst-page.yst-care').first().waitFor();
+    const after = await page.locator('.yst-page.yst-care').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(after).toBeGreaterThan(before);
+    await screenshot(page, 'foundation-04-care-mode');
+
+    // The server agrees: the binding is stored, not only shown.
+    const token = await page.evaluate(() => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const value = localStorage.getItem(localStorage.key(i)!) ?? '';
+        const match = value.match(/"token":"([^"]+)"/);
+        if (match) return match[1];
+      }
+      return null;
+    });
+    expect(token).toBeTruthy();
+    const me = await fetch(`${product.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    expect(me.enterprise).toMatchObject({ uscc: seeded.uscc, name: seeded.name });
+  });
+
+  it('a staff member logs in on the H5 build and sees their department', async () => {
+    const page = await phonePage(browser);
+    await page.goto(`${product.url}/#/staff/pages/login/index`);
+    await page.getByPlaceholder('请输入用户名').fill('kgj');
+    await page.getByPlaceholder('请输入密码').fill('demo123456');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('区科工局').first().waitFor();
+    await screenshot(page, 'foundation-05-staff-home');
+  });
+
+  it('serves the OpenAPI document and health next to the app', async () => {
+    const health = await fetch(`${product.url}/api/v1/health`).then((r) => r.json());
+    expect(health).toEqual({ status: 'ok', db: 'sqlite' });
+    const docs = await fetch(`${product.url}/api/docs/json`).then((r) => r.json());
+    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/me/enterprise', '/api/v1/auth/wechat']));
+  });
+});

@@ -1,0 +1,65 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { DateOnly, Id, Instant } from './common';
+
+/**
+ * 免申即享 benefit record per (policy, enterprise):
+ * matched → publicized (公示: basis, data used, amount shown before payment)
+ *         → confirmed | objected (reason; staff revise → publicized again)
+ * confirmed → paid (兑现: amount, date) → archived.
+ */
+export const BENEFIT_STATUSES = ['matched', 'publicized', 'confirmed', 'objected', 'paid', 'archived'] as const;
+export const BenefitStatus = Type.Union(BENEFIT_STATUSES.map((s) => Type.Literal(s)));
+export type BenefitStatus = Static<typeof BenefitStatus>;
+
+export const BENEFIT_STATUS_LABELS: Record<BenefitStatus, string> = {
+  matched: '已匹配',
+  publicized: '公示中',
+  confirmed: '已确认',
+  objected: '有异议',
+  paid: '已兑现',
+  archived: '已归档',
+};
+
+export const BenefitEvent = Type.Object({
+  status: BenefitStatus,
+  at: Instant,
+  by: Type.String({ description: '企业 / 部门名称，不含个人信息' }),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const Benefit = Type.Object(
+  {
+    id: Id,
+    policy: Type.Object({ id: Id, title: Type.String(), department: Type.String() }),
+    enterprise: Type.Object({ id: Id, name: Type.String(), uscc: Type.String() }),
+    status: BenefitStatus,
+    /** 公示 content. */
+    basis: Type.Union([Type.String(), Type.Null()]),
+    dataUsed: Type.Union([Type.String(), Type.Null()]),
+    amountYuan: Type.Union([Type.Number(), Type.Null()]),
+    objection: Type.Union([Type.String(), Type.Null()]),
+    paidAmountYuan: Type.Union([Type.Number(), Type.Null()]),
+    paidOn: Type.Union([DateOnly, Type.Null()]),
+    history: Type.Array(BenefitEvent),
+    updatedAt: Instant,
+  },
+  { $id: 'Benefit' },
+);
+export type Benefit = Static<typeof Benefit>;
+
+export const BenefitObjection = Type.Object(
+  { reason: Type.String({ minLength: 2, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export const BenefitPublicize = Type.Object(
+  {
+    basis: Type.String({ minLength: 1, maxLength: 1000 }),
+    dataUsed: Type.String({ minLength: 1, maxLength: 1000 }),
+    amountYuan: Type.Number({ minimum: 0, maximum: 1e9 }),
+  },
+  { additionalProperties: false },
+);
+export const BenefitPayment = Type.Object(
+  { paidAmountYuan: Type.Number({ minimum: 0, maximum: 1e9 }), paidOn: DateOnly },
+  { additionalProperties: false },
+);

@@ -1,0 +1,53 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Instant } from './common';
+
+/** 留言 on a policy or a benefit record; staff reply within 1 (simple) or 3 (complex) working days. */
+export const MessageComplexity = Type.Union([Type.Literal('simple'), Type.Literal('complex')]);
+export type MessageComplexity = Static<typeof MessageComplexity>;
+
+export const MessagePost = Type.Object({
+  id: Id,
+  from: Type.Union([Type.Literal('enterprise'), Type.Literal('staff')]),
+  /** Enterprise name or department name; never a person's name or phone. */
+  author: Type.String(),
+  body: Type.String(),
+  at: Instant,
+});
+
+export const MessageThread = Type.Object(
+  {
+    id: Id,
+    subject: Type.Object({
+      kind: Type.Union([Type.Literal('policy'), Type.Literal('benefit')]),
+      id: Id,
+      title: Type.String(),
+    }),
+    enterprise: Type.Object({ id: Id, name: Type.String() }),
+    department: Type.Object({ id: Id, name: Type.String() }),
+    complexity: MessageComplexity,
+    /** End of the reply deadline, from the working-day calendar. */
+    replyDueAt: Instant,
+    answered: Type.Boolean(),
+    overdue: Type.Boolean(),
+    posts: Type.Array(MessagePost),
+    createdAt: Instant,
+  },
+  { $id: 'MessageThread' },
+);
+export type MessageThread = Static<typeof MessageThread>;
+
+export const NewMessageThread = Type.Object(
+  {
+    policyId: Type.Optional(Type.Integer({ minimum: 1 })),
+    benefitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    body: Type.String({ minLength: 2, maxLength: 1000 }),
+  },
+  { additionalProperties: false },
+);
+export type NewMessageThread = Static<typeof NewMessageThread>;
+
+export const NewMessagePost = Type.Object(
+  { body: Type.String({ minLength: 1, maxLength: 1000 }), complexity: Type.Optional(MessageComplexity) },
+  { additionalProperties: false },
+);
+export type NewMessagePost = Static<typeof NewMessagePost>;
