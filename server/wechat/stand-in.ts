@@ -6,7 +6,7 @@ import { checkSubscribeValue } from './subscribe-fields';
 /**
  * A local stand-in for the four WeChat server APIs the backend uses, answering in WeChat's shapes
  * (HTTP 200 with errcode/errmsg), so the app runs and is tested with no access to WeChat.
- * Login codes are `mock:<openid>` (accepted once), phone codes `mock-phone:<11-digit number>`.
+ * Login codes are `mock:<openid>` or `mock:<openid>@<nonce>` (each accepted once), phone codes `mock-phone:<11-digit number>`.
  */
 
 export type StandInApi = WeChatApi;
@@ -175,7 +175,9 @@ function jscode2session(state: State, opts: WeChatStandInOptions, query: Json): 
   if (query.grant_type !== 'authorization_code') return fail(40002);
   const code = str(query.js_code);
   if (!code) return fail(41008);
-  const openid = code.startsWith('mock:') ? code.slice('mock:'.length) : '';
+  // `mock:<openid>` or `mock:<openid>@<nonce>`: like real wx.login codes, each code works once,
+  // while the nonce lets the demo app sign the same test user in again with a fresh code.
+  const openid = code.startsWith('mock:') ? code.slice('mock:'.length).split('@')[0] : '';
   if (!OPENID.test(openid)) return fail(40029);
   if (state.usedCodes.has(code)) return fail(40163);
   state.usedCodes.add(code);

@@ -44,6 +44,12 @@ describe('jscode2session', () => {
     expect(answer.openid).toBe('abc_DEF-1');
   });
 
+  it('signs the same openid in again with a fresh nonce, each nonce once', async () => {
+    expect((await login('mock:owner@n1')).openid).toBe('owner');
+    expect((await login('mock:owner@n2')).openid).toBe('owner');
+    expect(await login('mock:owner@n1')).toEqual({ errcode: 40163, errmsg: 'code been used' });
+  });
+
   it('accepts a code once, refuses junk, empty openids and wrong credentials', async () => {
     await login('mock:u1');
     expect(await login('mock:u1')).toEqual({ errcode: 40163, errmsg: 'code been used' });
