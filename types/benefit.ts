@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Instant } from './common';
+import { ImportReport } from './policy';
 
 /**
  * 免申即享 benefit record per (policy, enterprise):
@@ -63,3 +64,35 @@ export const BenefitPayment = Type.Object(
   { paidAmountYuan: Type.Number({ minimum: 0, maximum: 1e9 }), paidOn: DateOnly },
   { additionalProperties: false },
 );
+
+export const BenefitListQuery = Type.Object(
+  {
+    policyId: Type.Optional(Type.Integer({ minimum: 1 })),
+    status: Type.Optional(BenefitStatus),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type BenefitListQuery = Static<typeof BenefitListQuery>;
+
+export const BenefitPage = Type.Object({ items: Type.Array(Benefit), total: Type.Integer({ minimum: 0 }) });
+export type BenefitPage = Static<typeof BenefitPage>;
+
+/** Staff bind one enterprise to a policy (the record starts as matched). */
+export const NewBenefit = Type.Object(
+  {
+    policyId: Type.Integer({ minimum: 1 }),
+    uscc: Type.String({ minLength: 1, maxLength: 40 }),
+    amountYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e9 })),
+  },
+  { additionalProperties: false },
+);
+export type NewBenefit = Static<typeof NewBenefit>;
+
+/** Same row report as the policy import; `skipped` counts (policy, enterprise) pairs already bound. */
+export const BenefitImportReport = ImportReport;
+export type BenefitImportReport = ImportReport;
+export type BenefitObjection = Static<typeof BenefitObjection>;
+export type BenefitPublicize = Static<typeof BenefitPublicize>;
+export type BenefitPayment = Static<typeof BenefitPayment>;

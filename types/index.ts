@@ -6,3 +6,7 @@ export * from './uscc';
 export * from './policy';
 export * from './benefit';
 export * from './message';
+export * from './calendar';
+export * from './subscription';
+export * from './delivery';
+export * from './satisfaction';

@@ -51,3 +51,36 @@ export const NewMessagePost = Type.Object(
   { additionalProperties: false },
 );
 export type NewMessagePost = Static<typeof NewMessagePost>;
+
+/** A thread in a list: no posts, just enough to show it and sort it. */
+export const MessageThreadSummary = Type.Object({
+  id: Id,
+  subject: Type.Object({
+    kind: Type.Union([Type.Literal('policy'), Type.Literal('benefit')]),
+    id: Id,
+    title: Type.String(),
+  }),
+  enterprise: Type.Object({ id: Id, name: Type.String() }),
+  department: Type.Object({ id: Id, name: Type.String() }),
+  complexity: MessageComplexity,
+  replyDueAt: Instant,
+  answered: Type.Boolean(),
+  overdue: Type.Boolean(),
+  lastPost: Type.Object({ from: Type.Union([Type.Literal('enterprise'), Type.Literal('staff')]), body: Type.String(), at: Instant }),
+  createdAt: Instant,
+});
+export type MessageThreadSummary = Static<typeof MessageThreadSummary>;
+
+export const MessagePage = Type.Object({ items: Type.Array(MessageThreadSummary), total: Type.Integer({ minimum: 0 }) });
+export type MessagePage = Static<typeof MessagePage>;
+
+export const MessageListQuery = Type.Object(
+  {
+    overdue: Type.Optional(Type.Boolean()),
+    answered: Type.Optional(Type.Boolean()),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type MessageListQuery = Static<typeof MessageListQuery>;

@@ -137,3 +137,99 @@ export const PolicyMatch = Type.Object({
   conditions: Type.Array(ConditionResult),
 });
 export type PolicyMatch = Static<typeof PolicyMatch>;
+
+const text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+
+/** What staff send to create or edit a policy; status and dates of publication are set by the transitions. */
+export const PolicyWrite = Type.Object(
+  {
+    title: text(100),
+    /** 发文部门 id; staff may leave it out (their own department) and may not name another one. */
+    departmentId: Type.Optional(Id),
+    level: PolicyLevel,
+    kind: PolicyKind,
+    tags: Type.Array(text(20), { maxItems: 20, default: [] }),
+    summary: text(500),
+    body: text(20000),
+    basisDoc: Type.String({ maxLength: 100, default: '', description: '依据文件文号' }),
+    amount: Type.String({ maxLength: 200, default: '' }),
+    validFrom: DateOnly,
+    validTo: Type.Union([DateOnly, Type.Null()], { default: null }),
+    method: PolicyMethod,
+    contact: Type.String({ maxLength: 100, default: '' }),
+    conditions: Type.Array(PolicyCondition, { maxItems: 20, default: [] }),
+  },
+  { additionalProperties: false },
+);
+export type PolicyWrite = Static<typeof PolicyWrite>;
+
+export const AdminPolicyListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 50, description: '标题或文号中的关键词' })),
+    status: Type.Optional(PolicyStatus),
+    department: Type.Optional(Type.Integer({ minimum: 1, description: '发文部门 id（仅管理员可选其他部门）' })),
+    ...pageQuery,
+  },
+  { additionalProperties: false },
+);
+export type AdminPolicyListQuery = Static<typeof AdminPolicyListQuery>;
+
+export const AdminPolicyItem = Type.Intersect([
+  Type.Omit(PolicyListItem, ['matchedTerms']),
+  Type.Object({ status: PolicyStatus, basisDoc: Type.String(), publishedAt: Type.Union([Instant, Type.Null()]), updatedAt: Instant }),
+]);
+export type AdminPolicyItem = Static<typeof AdminPolicyItem>;
+
+export const AdminPolicyList = Type.Object({ items: Type.Array(AdminPolicyItem), total: Type.Integer({ minimum: 0 }) });
+export type AdminPolicyList = Static<typeof AdminPolicyList>;
+
+/** One problem in an imported spreadsheet; rows are numbered as the spreadsheet shows them (header = 1). */
+export const ImportRowError = Type.Object({ row: Type.Integer({ minimum: 1 }), column: Type.String(), message: Type.String() });
+export type ImportRowError = Static<typeof ImportRowError>;
+
+/** Row report of a spreadsheet import. Nothing is stored unless `errors` is empty. */
+export const ImportReport = Type.Object({
+  created: Type.Integer({ minimum: 0 }),
+  skipped: Type.Integer({ minimum: 0, description: '已存在（文号与政策名称相同）而未重复创建的行数' }),
+  errors: Type.Array(ImportRowError),
+});
+export type ImportReport = Static<typeof ImportReport>;
+
+/** Policy import columns, in the template's order. */
+export const POLICY_IMPORT_COLUMNS = [
+  '政策名称',
+  '发文部门',
+  '层级',
+  '类型',
+  '标签',
+  '摘要',
+  '正文',
+  '文号',
+  '金额',
+  '开始日期',
+  '结束日期',
+  '兑现方式',
+  '联系方式',
+] as const;
+
+/**
+ * Profile fields an enterprise may fill in itself for the 政策计算器, only where the registry has
+ * nothing (registeredOn null, the others empty): the registry stays the authority.
+ */
+export const EnterpriseProfilePatch = Type.Object(
+  {
+    industry: Type.Optional(text(50)),
+    scale: Type.Optional(EnterpriseScale),
+    district: Type.Optional(text(50)),
+    registeredOn: Type.Optional(DateOnly),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type EnterpriseProfilePatch = Static<typeof EnterpriseProfilePatch>;
+
+/** 400 IMPORT_INVALID: the usual error body plus the row report (nothing was stored). */
+export const ImportRejected = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
+  report: ImportReport,
+});
+export type ImportRejected = Static<typeof ImportRejected>;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { enterprises } from '../../server/seed/data/enterprises';
-import { launchBrowser, phonePage, screenshot, startProduct, type Product } from './harness';
+import { button, field, visible, launchBrowser, phonePage, screenshot, startProduct, type Product } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -23,32 +23,32 @@ describe('H5 build against the server started as npm start does', () => {
     const seeded = enterprises[3];
     await page.goto(product.url);
     await tab(page, '我的').click();
-    await page.getByPlaceholder('如 demo-user-1').fill('e2e-owner-1');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByText('绑定企业', { exact: true }).first().click();
+    await field(page, '如 demo-user-1').fill('e2e-owner-1');
+    await button(page, '登录').click();
+    await page.locator('.nut-cell').filter({ hasText: '绑定企业' }).click();
     await screenshot(page, 'foundation-01-bind-form');
 
     // A mistyped check character is caught as the user types, naming the expected one.
     const wrong = seeded.uscc.slice(0, 17) + (seeded.uscc[17] === '0' ? '1' : '0');
-    await page.getByPlaceholder(/18位/).fill(wrong.toLowerCase());
-    await page.getByPlaceholder('与营业执照上的名称一致').fill(seeded.name);
-    await page.getByText(`应为“${seeded.uscc[17]}”`, { exact: false }).waitFor();
+    await field(page, '18位，如 91440300708461136T').fill(wrong.toLowerCase());
+    await field(page, '与营业执照上的名称一致').fill(seeded.name);
+    await visible(page.getByText(`应为“${seeded.uscc[17]}”`)).waitFor();
     await screenshot(page, 'foundation-02-bad-uscc');
 
     // Typed with spaces and lower case, as people do.
     const spaced = seeded.uscc.toLowerCase().replace(/(.{4})/g, '$1 ');
-    await page.getByPlaceholder(/18位/).fill(spaced);
-    await page.getByRole('button', { name: '绑定企业' }).click();
+    await field(page, '18位，如 91440300708461136T').fill(spaced);
+    await button(page, '绑定企业').click();
     await tab(page, '我的').click();
-    await page.getByText(seeded.name).first().waitFor();
-    await page.getByText(seeded.uscc).first().waitFor();
+    await visible(page.getByText(seeded.name)).waitFor();
+    await visible(page.getByText(seeded.uscc)).waitFor();
     await screenshot(page, 'foundation-03-bound');
 
-    const root = page.locator('.yst-page').first();
+    const root = visible(page.locator('.yst-page'));
     const before = await root.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-    await page.getByRole('switch', { name: '关怀模式' }).or(page.locator('[aria-label="关怀模式"]')).first().click();
-    await page.locator('.yst-page.yst-care').first().waitFor();
-    const after = await page.locator('.yst-page.yst-care').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await visible(page.locator('.nut-switch')).click();
+    await visible(page.locator('.yst-page.yst-care')).waitFor();
+    const after = await visible(page.locator('.yst-page.yst-care')).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(after).toBeGreaterThan(before);
     await screenshot(page, 'foundation-04-care-mode');
 
@@ -69,10 +69,10 @@ describe('H5 build against the server started as npm start does', () => {
   it('a staff member logs in on the H5 build and sees their department', async () => {
     const page = await phonePage(browser);
     await page.goto(`${product.url}/#/staff/pages/login/index`);
-    await page.getByPlaceholder('请输入用户名').fill('kgj');
-    await page.getByPlaceholder('请输入密码').fill('demo123456');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('区科工局').first().waitFor();
+    await field(page, '请输入用户名').fill('kgj');
+    await field(page, '请输入密码').fill('demo123456');
+    await button(page, '登录').click();
+    await visible(page.getByText('区科工局')).waitFor();
     await screenshot(page, 'foundation-05-staff-home');
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const SCREENSHOTS = join(__dirname, '../../test-results/screenshots');
 
@@ -94,4 +94,19 @@ export async function phonePage(browser: Browser): Promise<Page> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Taro H5 renders an input twice (a custom element and the native one); type into the native one. */
+export function field(page: Page, placeholder: string) {
+  return visible(page.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`));
+}
+
+/** Taro's H5 elements intercept clicks aimed at inner text: tap the NutUI button itself. */
+export function button(page: Page, text: string) {
+  return visible(page.locator('.nut-button').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }));
+}
+
+/** Taro H5 keeps earlier pages in the DOM, hidden: look only at what the user can see. */
+export function visible(locator: Locator): Locator {
+  return locator.filter({ visible: true }).first();
 }

@@ -1,0 +1,19 @@
+// babel-preset-taro: https://docs.taro.zone/docs/next/babel-config
+// NutUI on demand: its documented `libraryDirectory: 'dist/esm'` does not exist in 3.0.20,
+// so component and CSS paths are spelled out. Sub-components (CellGroup, TabPane) must be
+// imported by their own names to get their CSS.
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+  plugins: [
+    [
+      'import',
+      {
+        libraryName: '@nutui/nutui-react-taro',
+        camel2DashComponentName: false,
+        customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
+        customStyleName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/style.css`,
+      },
+      'nutui-react-taro',
+    ],
+  ],
+};

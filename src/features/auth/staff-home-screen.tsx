@@ -1,0 +1,61 @@
+import Taro from '@tarojs/taro';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import type { Role } from '@contract/common';
+import { Page } from '@/components/page';
+import { logout } from './api';
+import { useMe } from './use-me';
+
+const ROLE_NAMES: Record<Role, string> = {
+  enterprise: '企业用户',
+  visitor: '走访人员',
+  staff: '部门工作人员',
+  admin: '营商办管理员',
+};
+const STAFF_ROLES: Role[] = ['visitor', 'staff', 'admin'];
+
+export function StaffHomeScreen() {
+  const session = useMe();
+  const user = session.user;
+  const isStaff = user !== null && STAFF_ROLES.includes(user.role);
+
+  const signOut = async () => {
+    await logout();
+    await Taro.redirectTo({ url: '/staff/pages/login/index' });
+  };
+
+  if (!isStaff || !user) {
+    return (
+      <Page title="工作台">
+        <View className="yst-field">
+          <Text className="yst-field__label">请先使用工作人员账号登录</Text>
+          <View className="yst-actions">
+            <Button type="primary" block onClick={() => void Taro.redirectTo({ url: '/staff/pages/login/index' })}>
+              去登录
+            </Button>
+          </View>
+        </View>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title="工作台">
+      <View className="yst-header">
+        <Text className="yst-header__title">{user.displayName}，您好</Text>
+        <Text className="yst-header__subtitle">{user.department?.name ?? '营商办'}</Text>
+      </View>
+      <CellGroup>
+        <Cell title="姓名" extra={user.displayName} />
+        <Cell title="角色" extra={ROLE_NAMES[user.role]} />
+        <Cell title="所属部门" extra={user.department?.name ?? '无（全区）'} />
+      </CellGroup>
+      <Text className="yst-note">政策录入、递送处理、差评整改等工作功能即将上线。</Text>
+      <View className="yst-actions">
+        <Button block onClick={() => void signOut()}>
+          退出登录
+        </Button>
+      </View>
+    </Page>
+  );
+}

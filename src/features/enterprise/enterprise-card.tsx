@@ -1,0 +1,35 @@
+import { Tag } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import type { Enterprise } from '@contract/enterprise';
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="yst-row">
+      <Text className="yst-row__label">{label}</Text>
+      <Text className="yst-row__value">{value}</Text>
+    </View>
+  );
+}
+
+/** 一企一档: the profile policies are matched against. */
+export function EnterpriseCard({ enterprise }: { enterprise: Enterprise }) {
+  return (
+    <View className="yst-card" data-testid="enterprise-card">
+      <Text className="yst-card__title">{enterprise.name}</Text>
+      <Row label="信用代码" value={enterprise.uscc} />
+      <Row label="所属行业" value={enterprise.industry} />
+      <Row label="企业规模" value={enterprise.scale} />
+      <Row label="所属街道" value={enterprise.district} />
+      {enterprise.registeredOn ? <Row label="成立日期" value={enterprise.registeredOn} /> : null}
+      {enterprise.qualifications.length > 0 ? (
+        <View className="yst-tags">
+          {enterprise.qualifications.map((q) => (
+            <Tag key={q}>
+              {q}
+            </Tag>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './api-error';
+export { request, configureAuth, configureClient, createSubmission } from './client';
+export type { RequestOptions, HttpMethod } from './client';

@@ -1,0 +1,5 @@
+import { BindScreen } from '@/features/enterprise/bind-screen';
+
+export default function Index() {
+  return <BindScreen />;
+}

@@ -1,0 +1,5 @@
+import { PoliciesScreen } from '@/features/policies/policies-screen';
+
+export default function Index() {
+  return <PoliciesScreen />;
+}

@@ -1,0 +1,5 @@
+import { PrivacyScreen } from '@/features/privacy/privacy-screen';
+
+export default function Index() {
+  return <PrivacyScreen />;
+}

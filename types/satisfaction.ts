@@ -1,0 +1,495 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, Instant } from './common';
+
+/**
+ * 满意度与整改 (PRODUCT.md §3). Five levels as in GB/T 39734-2020 (政务服务“好差评”).
+ * Ratings of overall ≤ 2 open a rectification ticket (差评工单) for the responsible department.
+ */
+export const SCORE_LABELS = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } as const;
+export const Score = Type.Integer({ minimum: 1, maximum: 5, description: '5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意' });
+export type Score = 1 | 2 | 3 | 4 | 5;
+
+export const RATING_DIMENSIONS = ['overall', 'efficiency', 'level', 'attitude'] as const;
+export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
+export const DIMENSION_LABELS: Record<RatingDimension, string> = {
+  overall: '整体满意度',
+  efficiency: '服务效率',
+  level: '服务水平',
+  attitude: '服务态度',
+};
+
+export const RatingScores = Type.Object(
+  { overall: Score, efficiency: Score, level: Score, attitude: Score },
+  { additionalProperties: false },
+);
+export type RatingScores = Static<typeof RatingScores>;
+
+/** A rating of this overall score or lower opens a ticket. */
+export const TICKET_THRESHOLD = 2;
+/** Statistics hide any group with fewer distinct raters than this. */
+export const MIN_GROUP_RATERS = 5;
+
+const stage = Type.String({ minLength: 1, maxLength: 30, description: '阶段，如 立项、施工许可、竣工验收；同一事项每阶段可评一次' });
+
+export const ProjectTarget = Type.Object(
+  { kind: Type.Literal('project'), projectId: Id, stage },
+  { additionalProperties: false },
+);
+export const DepartmentTarget = Type.Object(
+  {
+    kind: Type.Literal('department'),
+    departmentId: Id,
+    /** Optional: a department's service may be rated once per stage (e.g. 2026Q4 or 企业开办); default 一次. */
+    stage: Type.Optional(stage),
+  },
+  { additionalProperties: false },
+);
+export const DeliveryTarget = Type.Object({ kind: Type.Literal('delivery'), deliveryId: Id }, { additionalProperties: false });
+export const RatingTarget = Type.Union([ProjectTarget, DepartmentTarget, DeliveryTarget]);
+export type RatingTarget = Static<typeof RatingTarget>;
+export type RatingTargetKind = RatingTarget['kind'];
+
+/** Suggested categories for the problem report; any short text is accepted. */
+export const PROBLEM_CATEGORIES = ['办事效率', '服务态度', '政策落实', '材料要求', '收费问题', '其他'] as const;
+
+/** data:image/(jpeg|png|webp);base64,… of at most 300 KB each (checked by the server after decoding). */
+export const PHOTO_MAX_BYTES = 300 * 1024;
+export const PhotoDataUrl = Type.String({
+  pattern: '^data:image/(jpeg|png|webp);base64,[A-Za-z0-9+/=]+$',
+  maxLength: 410_000,
+  description: '图片 data URL，单张不超过 300 KB',
+});
+
+export const ProblemReport = Type.Object(
+  {
+    category: Type.String({ minLength: 1, maxLength: 20 }),
+    description: Type.String({ minLength: 1, maxLength: 500 }),
+    photos: Type.Array(PhotoDataUrl, { maxItems: 3, default: [] }),
+  },
+  { additionalProperties: false },
+);
+export type ProblemReport = Static<typeof ProblemReport>;
+
+export const NewRating = Type.Object(
+  {
+    target: RatingTarget,
+    scores: RatingScores,
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+    problem: Type.Optional(ProblemReport),
+    /** Set when the survey was opened from a visit's QR code. */
+    visitId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type NewRating = Static<typeof NewRating>;
+
+export const RatingCreated = Type.Object({ id: Id, ticketId: Type.Union([Id, Type.Null()]) }, { $id: 'RatingCreated' });
+export type RatingCreated = Static<typeof RatingCreated>;
+
+/** What the enterprise has rated (its own ratings only). */
+export const MyRating = Type.Object({
+  id: Id,
+  target: RatingTarget,
+  title: Type.String({ description: '被评事项名称，如 项目名、部门名、递送单号' }),
+  stage: Type.String(),
+  scores: RatingScores,
+  comment: Type.String(),
+  ticketId: Type.Union([Id, Type.Null()]),
+  createdAt: Instant,
+});
+export type MyRating = Static<typeof MyRating>;
+
+// ---------------------------------------------------------------- visits (走访)
+
+export const NewVisit = Type.Object(
+  {
+    enterpriseId: Id,
+    projectId: Type.Optional(Id),
+    /** Without a project the visit rates this department (default: the visitor's own department). */
+    departmentId: Type.Optional(Id),
+    stage,
+  },
+  { additionalProperties: false },
+);
+export type NewVisit = Static<typeof NewVisit>;
+
+export const VisitCreated = Type.Object(
+  {
+    id: Id,
+    /** ≤ 32 characters (WeChat's limit for a mini-program code's scene). */
+    scene: Type.String({ maxLength: 32 }),
+    /** For wx.getUnlimitedQRCode / a QR code: pages/survey/index?scene=… */
+    miniProgramPath: Type.String(),
+    /** For the browser build: /#/pages/survey/index?scene=… */
+    h5Url: Type.String(),
+  },
+  { $id: 'VisitCreated' },
+);
+export type VisitCreated = Static<typeof VisitCreated>;
+
+/** The survey's pre-fill, for the visited enterprise only. */
+export const VisitPrefill = Type.Object(
+  {
+    id: Id,
+    enterprise: Type.Object({ id: Id, name: Type.String() }),
+    project: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+    department: Type.Object({ id: Id, name: Type.String() }),
+    stage: Type.String(),
+    /** Ready to put into NewRating.target. */
+    target: RatingTarget,
+    ratedAt: Type.Union([Instant, Type.Null()]),
+  },
+  { $id: 'VisitPrefill' },
+);
+export type VisitPrefill = Static<typeof VisitPrefill>;
+
+/** A visitor's own visit: whether and when it was rated — never the scores or answers. */
+export const VisitSummary = Type.Object({
+  id: Id,
+  scene: Type.String(),
+  miniProgramPath: Type.String(),
+  h5Url: Type.String(),
+  enterprise: Type.Object({ id: Id, name: Type.String() }),
+  project: Type.Union([Type.Object({ id: Id, name: Type.String() }), Type.Null()]),
+  department: Type.Object({ id: Id, name: Type.String() }),
+  stage: Type.String(),
+  createdAt: Instant,
+  ratedAt: Type.Union([Instant, Type.Null()]),
+});
+export type VisitSummary = Static<typeof VisitSummary>;
+export const VisitList = Type.Object({ items: Type.Array(VisitSummary), total: Type.Integer({ minimum: 0 }) });
+export type VisitList = Static<typeof VisitList>;
+export const VisitListQuery = Type.Object(
+  { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
+  { additionalProperties: false },
+);
+
+// ---------------------------------------------------------------- tickets (差评工单)
+
+/**
+ * open → called_back (callback recorded) → rectified (fix + reply) → closed (enterprise confirms)
+ * rectified → reopened (enterprise, reason; deadline restarts) → called_back → …
+ * open | called_back | reopened | rectified → appealing (department) → voided (upheld) | back where it was (rejected)
+ */
+export const TICKET_STATUSES = ['open', 'called_back', 'rectified', 'reopened', 'appealing', 'closed', 'voided'] as const;
+export const TicketStatus = Type.Union(TICKET_STATUSES.map((s) => Type.Literal(s)));
+export type TicketStatus = Static<typeof TicketStatus>;
+export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
+  open: '待回访',
+  called_back: '已回访待整改',
+  rectified: '已整改待确认',
+  reopened: '企业退回重办',
+  appealing: '申诉复核中',
+  closed: '已办结',
+  voided: '申诉成立已核销',
+};
+
+export const TICKET_ACTIONS = ['created', 'callback', 'rectify', 'confirm', 'reopen', 'appeal', 'appeal_upheld', 'appeal_rejected'] as const;
+export const TicketAction = Type.Union(TICKET_ACTIONS.map((s) => Type.Literal(s)));
+export type TicketAction = Static<typeof TicketAction>;
+
+export const TicketEvent = Type.Object({
+  action: TicketAction,
+  at: Instant,
+  /** 企业 / 部门名称 / 营商办 — never a person. */
+  by: Type.String(),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+export type TicketEvent = Static<typeof TicketEvent>;
+
+export const Ticket = Type.Object(
+  {
+    id: Id,
+    ratingId: Id,
+    status: TicketStatus,
+    department: Type.Object({ id: Id, name: Type.String() }),
+    subject: Type.Object({ kind: Type.Union([Type.Literal('project'), Type.Literal('department'), Type.Literal('delivery')]), title: Type.String(), stage: Type.String() }),
+    scores: RatingScores,
+    comment: Type.String(),
+    problem: Type.Union([Type.Object({ category: Type.String(), description: Type.String(), photoCount: Type.Integer({ minimum: 0 }) }), Type.Null()]),
+    /** End of the rectification deadline (working days from the calendar); restarts on reopen. */
+    deadlineAt: Instant,
+    /** The department must call the enterprise back by then (1 working day). */
+    callbackDueAt: Instant,
+    overdue: Type.Boolean(),
+    callback: Type.Union([Type.Object({ at: Instant, outcome: Type.String() }), Type.Null()]),
+    fix: Type.Union([Type.String(), Type.Null()]),
+    reply: Type.Union([Type.String(), Type.Null()]),
+    rectifiedAt: Type.Union([Instant, Type.Null()]),
+    closedAt: Type.Union([Instant, Type.Null()]),
+    reopenCount: Type.Integer({ minimum: 0 }),
+    appeal: Type.Union([
+      Type.Object({
+        reason: Type.String(),
+        at: Instant,
+        decision: Type.Union([Type.Object({ upheld: Type.Boolean(), note: Type.String(), at: Instant }), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+    /** Only for staff of the responsible department (who must call back); null for everyone else. */
+    rater: Type.Union([Type.Object({ enterpriseName: Type.String(), contactMasked: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+    history: Type.Array(TicketEvent),
+    createdAt: Instant,
+  },
+  { $id: 'Ticket' },
+);
+export type Ticket = Static<typeof Ticket>;
+
+export const TicketPage = Type.Object({ items: Type.Array(Ticket), total: Type.Integer({ minimum: 0 }) });
+export type TicketPage = Static<typeof TicketPage>;
+
+export const TicketListQuery = Type.Object(
+  {
+    status: Type.Optional(TicketStatus),
+    department: Type.Optional(Type.Integer({ minimum: 1, description: '部门 id（部门人员只能看本部门）' })),
+    overdue: Type.Optional(Type.Boolean()),
+    page: Type.Integer({ minimum: 1, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type TicketListQuery = Static<typeof TicketListQuery>;
+
+export const TicketExportQuery = Type.Object(
+  {
+    format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
+    status: Type.Optional(TicketStatus),
+    department: Type.Optional(Type.Integer({ minimum: 1 })),
+    overdue: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type TicketExportQuery = Static<typeof TicketExportQuery>;
+
+export const MyTicketQuery = Type.Object(
+  { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
+  { additionalProperties: false },
+);
+
+export const TicketCallback = Type.Object(
+  {
+    /** When the call took place; defaults to now. */
+    at: Type.Optional(Instant),
+    outcome: Type.String({ minLength: 2, maxLength: 500, description: '回访情况' }),
+  },
+  { additionalProperties: false },
+);
+export type TicketCallback = Static<typeof TicketCallback>;
+export const TicketRectify = Type.Object(
+  { fix: Type.String({ minLength: 2, maxLength: 1000, description: '整改措施' }), reply: Type.String({ minLength: 2, maxLength: 1000, description: '答复企业' }) },
+  { additionalProperties: false },
+);
+export type TicketRectify = Static<typeof TicketRectify>;
+export const TicketReopen = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
+export type TicketReopen = Static<typeof TicketReopen>;
+export const TicketAppeal = Type.Object({ reason: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
+export type TicketAppeal = Static<typeof TicketAppeal>;
+export const AppealDecision = Type.Object(
+  { upheld: Type.Boolean({ description: 'true = 申诉成立：该评价不计入统计，记录保留' }), note: Type.String({ minLength: 2, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export type AppealDecision = Static<typeof AppealDecision>;
+
+// ---------------------------------------------------------------- reminder letters (工作提醒函)
+
+export const ReminderItem = Type.Object({
+  kind: Type.Union([Type.Literal('ticket'), Type.Literal('message')]),
+  id: Id,
+  title: Type.String(),
+  dueAt: Instant,
+  /** Whole working days past the deadline at the time of the letter. */
+  overdueWorkingDays: Type.Integer({ minimum: 0 }),
+});
+export type ReminderItem = Static<typeof ReminderItem>;
+
+export const ReminderLetter = Type.Object(
+  {
+    id: Id,
+    /** 桂字〔2026〕第12号 style number: year + sequence. */
+    number: Type.String(),
+    department: Type.Object({ id: Id, name: Type.String() }),
+    /** The China date the letter covers (one letter per department per day). */
+    period: Type.String(),
+    items: Type.Array(ReminderItem),
+    createdAt: Instant,
+  },
+  { $id: 'ReminderLetter' },
+);
+export type ReminderLetter = Static<typeof ReminderLetter>;
+
+export const ReminderLetterSummary = Type.Object({
+  id: Id,
+  number: Type.String(),
+  department: Type.Object({ id: Id, name: Type.String() }),
+  period: Type.String(),
+  ticketCount: Type.Integer({ minimum: 0 }),
+  messageCount: Type.Integer({ minimum: 0 }),
+  createdAt: Instant,
+});
+export const ReminderLetterPage = Type.Object({ items: Type.Array(ReminderLetterSummary), total: Type.Integer({ minimum: 0 }) });
+export type ReminderLetterPage = Static<typeof ReminderLetterPage>;
+export const ReminderListQuery = Type.Object(
+  {
+    department: Type.Optional(Type.Integer({ minimum: 1 })),
+    page: Type.Integer({ minimum: 1, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+/** Everything a printable page needs; the text is ready to print. */
+export const ReminderLetterPrint = Type.Object(
+  {
+    letter: ReminderLetter,
+    title: Type.String(),
+    salutation: Type.String(),
+    paragraphs: Type.Array(Type.String()),
+    issuer: Type.String(),
+    dateText: Type.String({ description: '如 2026年10月9日' }),
+  },
+  { $id: 'ReminderLetterPrint' },
+);
+export type ReminderLetterPrint = Static<typeof ReminderLetterPrint>;
+
+// ---------------------------------------------------------------- statistics
+
+/** 2026Q4 (a quarter) or 2026 (the year). */
+export const Period = Type.String({ pattern: '^\\d{4}(Q[1-4])?$', description: '季度如 2026Q4，或全年如 2026' });
+
+export const StatsGroupBy = Type.Union([Type.Literal('department'), Type.Literal('project'), Type.Literal('quarter')]);
+export type StatsGroupBy = Static<typeof StatsGroupBy>;
+
+export const SatisfactionStatsQuery = Type.Object(
+  { period: Period, by: Type.Optional(StatsGroupBy) },
+  { additionalProperties: false },
+);
+export type SatisfactionStatsQuery = Static<typeof SatisfactionStatsQuery>;
+
+/**
+ * Figures of one group. With fewer than MIN_GROUP_RATERS distinct raters every figure is null,
+ * `suppressed` is true and `note` says why.
+ */
+export const SatisfactionFigures = Type.Object({
+  suppressed: Type.Boolean(),
+  note: Type.Union([Type.String(), Type.Null()]),
+  ratings: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  /** Count per overall score 1..5, index 0 = score 1. */
+  distribution: Type.Union([Type.Array(Type.Integer({ minimum: 0 }), { minItems: 5, maxItems: 5 }), Type.Null()]),
+  /** Share of 4–5 on overall, 0..1, rounded to 4 decimals. */
+  satisfactionRate: Type.Union([Type.Number(), Type.Null()]),
+  /** Mean overall score, rounded to 2 decimals. */
+  meanOverall: Type.Union([Type.Number(), Type.Null()]),
+  meanEfficiency: Type.Union([Type.Number(), Type.Null()]),
+  meanLevel: Type.Union([Type.Number(), Type.Null()]),
+  meanAttitude: Type.Union([Type.Number(), Type.Null()]),
+});
+export type SatisfactionFigures = Static<typeof SatisfactionFigures>;
+
+export const TicketFigures = Type.Object({
+  raised: Type.Integer({ minimum: 0 }),
+  calledBack: Type.Integer({ minimum: 0 }),
+  /** calledBack / raised (0..1); null with no tickets. */
+  callbackRate: Type.Union([Type.Number(), Type.Null()]),
+  rectified: Type.Integer({ minimum: 0 }),
+  rectifiedOnTime: Type.Integer({ minimum: 0 }),
+  /** Rectified by the deadline / (rectified + still open past the deadline); null when none is due yet. */
+  onTimeRate: Type.Union([Type.Number(), Type.Null()]),
+  overdue: Type.Integer({ minimum: 0 }),
+});
+export type TicketFigures = Static<typeof TicketFigures>;
+
+export const SatisfactionGroup = Type.Object({
+  key: Type.Object({ id: Type.Union([Id, Type.Null()]), name: Type.String() }),
+  figures: SatisfactionFigures,
+  tickets: TicketFigures,
+});
+export type SatisfactionGroup = Static<typeof SatisfactionGroup>;
+
+export const TrendPoint = Type.Object({
+  quarter: Type.String(),
+  suppressed: Type.Boolean(),
+  ratings: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  satisfactionRate: Type.Union([Type.Number(), Type.Null()]),
+  meanOverall: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const SatisfactionStats = Type.Object(
+  {
+    period: Type.String(),
+    by: StatsGroupBy,
+    minGroupRaters: Type.Integer(),
+    /** The whole district for the period. */
+    total: SatisfactionGroup,
+    groups: Type.Array(SatisfactionGroup),
+    /** Up to 8 quarters ending with the period's last quarter. */
+    trend: Type.Array(TrendPoint),
+    /** Upheld appeals are excluded from every figure. */
+    excludedByAppeal: Type.Integer({ minimum: 0 }),
+  },
+  { $id: 'SatisfactionStats' },
+);
+export type SatisfactionStats = Static<typeof SatisfactionStats>;
+
+// ---------------------------------------------------------------- quarterly figures (the seed's “XX”)
+
+export const QUARTERLY_FIGURES = [
+  'ratings',
+  'ticketsRaised',
+  'ticketsRectified',
+  'ticketsOverdue',
+  'reminderLetters',
+  'policiesEntered',
+  'enterprisesBound',
+  'benefitsPaid',
+  'deliveriesDelivered',
+] as const;
+export const QuarterlyFigureKey = Type.Union(QUARTERLY_FIGURES.map((k) => Type.Literal(k)));
+export type QuarterlyFigureKey = Static<typeof QuarterlyFigureKey>;
+
+export const QuarterlyFigure = Type.Object({
+  key: QuarterlyFigureKey,
+  label: Type.String(),
+  /** null when the feature behind it is not installed (its table does not exist). */
+  value: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  unit: Type.String(),
+  /** How it was counted, in words. */
+  definition: Type.String(),
+  /** GET this (admin) for the ids of the rows behind the figure. */
+  drillDown: Type.String(),
+});
+export type QuarterlyFigure = Static<typeof QuarterlyFigure>;
+
+export const QuarterlyReport = Type.Object(
+  {
+    period: Type.String(),
+    from: Type.String({ description: '起始日期（含）' }),
+    to: Type.String({ description: '截止日期（含）' }),
+    figures: Type.Array(QuarterlyFigure),
+  },
+  { $id: 'QuarterlyReport' },
+);
+export type QuarterlyReport = Static<typeof QuarterlyReport>;
+
+export const QuarterlyReportQuery = Type.Object(
+  { period: Period, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) },
+  { additionalProperties: false },
+);
+export type QuarterlyReportQuery = Static<typeof QuarterlyReportQuery>;
+
+export const QuarterlyRowsQuery = Type.Object(
+  {
+    period: Period,
+    page: Type.Integer({ minimum: 1, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
+  },
+  { additionalProperties: false },
+);
+export const QuarterlyRows = Type.Object({
+  figure: QuarterlyFigureKey,
+  period: Type.String(),
+  /** The table the ids belong to. */
+  table: Type.String(),
+  total: Type.Integer({ minimum: 0 }),
+  ids: Type.Array(Id),
+});
+export type QuarterlyRows = Static<typeof QuarterlyRows>;
