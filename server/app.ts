@@ -6,10 +6,15 @@ import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config';
 import { loggerOptions } from './logger';
 import authPlugin, { accessGuard } from './plugins/auth';
+import bodyPlugin from './plugins/body';
+import calendarPlugin from './plugins/calendar';
+import clockPlugin from './plugins/clock';
 import dbPlugin from './plugins/db';
 import docsPlugin from './plugins/docs';
 import errorsPlugin from './plugins/errors';
 import idempotencyPlugin from './plugins/idempotency';
+import notificationsPlugin from './plugins/notifications';
+import policyEventsPlugin from './plugins/policy-events';
 import wechatPlugin from './plugins/wechat';
 import routes from './routes';
 import { createWeChatClient, type WeChatClient } from './wechat/client';
@@ -31,12 +36,17 @@ function wechatClientFor(opts: AppOptions): WeChatClient {
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   const { config } = opts;
   await fastify.register(errorsPlugin);
+  await fastify.register(bodyPlugin);
   // Before any route, so every route is checked for config.access.
   await fastify.register(accessGuard);
   await fastify.register(dbPlugin, { config });
   await fastify.register(wechatPlugin, { client: wechatClientFor(opts) });
   await fastify.register(authPlugin);
   await fastify.register(idempotencyPlugin);
+  await fastify.register(policyEventsPlugin);
+  await fastify.register(clockPlugin);
+  await fastify.register(calendarPlugin);
+  await fastify.register(notificationsPlugin);
   await fastify.register(docsPlugin);
   await fastify.register(routes, { config });
   if (config.staticDir) {

@@ -25,6 +25,9 @@ const EnvSchema = Type.Object({
   STATIC_DIR: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Optional(Type.Union(LOG_LEVELS.map((l) => Type.Literal(l)))),
   DATA_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  DELIVERY_SLOT_CAPACITY: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
+  DELIVERY_DEPARTMENT: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+  RECTIFY_WORKING_DAYS: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,2}$' })),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -47,6 +50,12 @@ export interface AppConfig {
   logLevel: (typeof LOG_LEVELS)[number];
   /** 32-byte AES-256-GCM key for phone numbers at rest. */
   dataKey: Buffer;
+  /** 证照递送: bookings per slot (date + 上午/下午) unless an admin sets that slot's capacity. */
+  deliverySlotCapacity: number;
+  /** Name of the department whose staff process deliveries (区政务服务中心 by default). */
+  deliveryDepartment: string;
+  /** 差评整改时限（工作日）, 15 by default. */
+  rectifyWorkingDays: number;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +79,9 @@ const HINTS: Record<keyof Env, string> = {
   STATIC_DIR: '不能为空',
   LOG_LEVEL: `只能是 ${LOG_LEVELS.join('、')} 之一`,
   DATA_KEY: '应为32字节密钥（64位十六进制或 base64）',
+  DELIVERY_SLOT_CAPACITY: '应为0到999的整数，如 5',
+  DELIVERY_DEPARTMENT: '应为部门名称，如 区政务服务中心',
+  RECTIFY_WORKING_DAYS: '应为1到999的整数（工作日），如 15',
 };
 
 function schemaProblems(env: Record<string, unknown>): string[] {
@@ -131,5 +143,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     staticDir: env.STATIC_DIR ? path.resolve(env.STATIC_DIR) : existsSync(defaultStatic) ? defaultStatic : null,
     logLevel: env.LOG_LEVEL ?? 'info',
     dataKey: dataKey as Buffer,
+    deliverySlotCapacity: Number(env.DELIVERY_SLOT_CAPACITY ?? 5),
+    deliveryDepartment: env.DELIVERY_DEPARTMENT ?? '区政务服务中心',
+    rectifyWorkingDays: Number(env.RECTIFY_WORKING_DAYS ?? 15),
   };
 }

@@ -1,5 +1,6 @@
 import { buildApp } from './app';
 import { ConfigError, DEMO_STAFF_PASSWORD, loadConfig, type AppConfig } from './config';
+import { runReminders } from './jobs/reminders';
 import { ADMIN_USERNAME, seedIfEmpty } from './seed';
 import { staff } from './seed/data/staff';
 import { startWeChatStandIn, type WeChatStandIn } from './wechat/stand-in';
@@ -45,11 +46,19 @@ async function main(): Promise<void> {
     app.log.info({ ...seeded }, 'demo data seeded');
   }
 
+  // Overdue tickets and unanswered messages become reminder letters hourly; runReminders is
+  // idempotent per department per day, so several instances or a restart do no harm.
+  const reminderTimer = setInterval(() => {
+    runReminders(app).catch((err: unknown) => app.log.error({ err }, 'reminder letters failed'));
+  }, 3_600_000);
+  reminderTimer.unref();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    clearInterval(reminderTimer);
     const timer = setTimeout(() => process.exit(1), 10_000);
     timer.unref();
     try {

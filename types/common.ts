@@ -22,3 +22,6 @@ export const IdempotencyHeaders = Type.Object({
   ),
 });
 export type IdempotencyHeaders = Static<typeof IdempotencyHeaders>;
+
+export const Department = Type.Object({ id: Id, name: Type.String(), code: Type.String() }, { $id: 'Department' });
+export type Department = Static<typeof Department>;

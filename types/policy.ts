@@ -227,9 +227,12 @@ export const EnterpriseProfilePatch = Type.Object(
 );
 export type EnterpriseProfilePatch = Static<typeof EnterpriseProfilePatch>;
 
-/** 400 IMPORT_INVALID: the usual error body plus the row report (nothing was stored). */
+/**
+ * 400 from an import: the usual error body; with code IMPORT_INVALID also the row report (nothing
+ * was stored), with IMPORT_FILE (not a readable table of the template's columns) none.
+ */
 export const ImportRejected = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }),
-  report: ImportReport,
+  report: Type.Optional(ImportReport),
 });
 export type ImportRejected = Static<typeof ImportRejected>;

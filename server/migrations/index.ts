@@ -1,6 +1,10 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, DbDialect } from '../db/schema';
 import { foundation } from './0001-foundation';
+import { policySearch } from './0002-policy-search';
+import { benefits } from './0003-benefits';
+import { deliveries } from './0004-deliveries';
+import { satisfaction } from './0005-satisfaction';
 
 /**
  * Migrations are listed here, not discovered on disk, so they work the same from tsx, jest
@@ -10,6 +14,10 @@ import { foundation } from './0001-foundation';
 export function migrations(dialect: DbDialect): Record<string, Migration> {
   return {
     '0001-foundation': foundation(dialect),
+    '0002-policy-search': policySearch(dialect),
+    '0003-benefits': benefits(dialect),
+    '0004-deliveries': deliveries(dialect),
+    '0005-satisfaction': satisfaction(dialect),
   };
 }
 

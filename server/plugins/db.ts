@@ -22,6 +22,9 @@ export const SQLITE_FILE = 'yingshangtong.db';
 export function createDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): { db: Kysely<Database>; dialect: DbDialect } {
   if (config.databaseUrl) {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // An idle connection the server drops (restart, failover, admin terminate) must not crash
+    // the process: the pool discards it and the next query opens a fresh one.
+    pool.on('error', () => undefined);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   mkdirSync(config.dataDir, { recursive: true });

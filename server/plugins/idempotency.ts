@@ -57,7 +57,9 @@ async function idempotencyPlugin(fastify: FastifyInstance) {
     const key = keyOf(this);
     if (key === null) return runInTransaction(fastify.db, work);
 
-    const scope = `${this.user?.id ?? 'anon'}:${this.method}:${this.routeOptions.url ?? this.url}`;
+    // The concrete path, not the route pattern: a key reused on /benefits/2/confirm must not
+    // replay the answer stored for /benefits/1/confirm.
+    const scope = `${this.user?.id ?? 'anon'}:${this.method}:${this.url.split('?')[0]}`;
     const requestHash = sha256(canonicalJson(this.body ?? null));
     const store = fastify.repos.idempotency;
 

@@ -10,6 +10,10 @@ export function catalogRepository(db: Kysely<Database>) {
       return Number(n);
     },
 
+    async listDepartments(): Promise<{ id: number; name: string; code: string }[]> {
+      return db.selectFrom('departments').select(['id', 'name', 'code']).orderBy('id').execute();
+    },
+
     async insertDepartment(d: { name: string; code: string }, now: string): Promise<number> {
       const { id } = await db.insertInto('departments').values({ name: d.name, code: d.code, created_at: now }).returning('id').executeTakeFirstOrThrow();
       return id;

@@ -1,11 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { auditRepository } from './audit';
+import { benefitsRepository } from './benefits';
+import { calendarRepository } from './calendar';
+import { messagesRepository } from './messages';
+import { subscriptionsRepository } from './subscriptions';
 import { catalogRepository } from './catalog';
+import { deliveriesRepository } from './deliveries';
 import { enterprisesRepository } from './enterprises';
 import { idempotencyRepository } from './idempotency';
+import { policiesRepository } from './policies';
+import { policyProfilesRepository } from './policy-profiles';
 import { sessionsRepository } from './sessions';
 import { usersRepository } from './users';
+import { ratingsRepository } from './ratings';
+import { remindersRepository } from './reminders';
+import { statsRepository } from './stats';
+import { ticketsRepository } from './tickets';
+import { visitsRepository } from './visits';
 
 /**
  * Every repository over one executor: the app-wide Kysely instance, or a transaction
@@ -19,6 +31,18 @@ export function createRepositories(db: Kysely<Database>) {
     idempotency: idempotencyRepository(db),
     audit: auditRepository(db),
     catalog: catalogRepository(db),
+    policies: policiesRepository(db),
+    policyProfiles: policyProfilesRepository(db),
+    deliveries: deliveriesRepository(db),
+    benefits: benefitsRepository(db),
+    messages: messagesRepository(db),
+    subscriptions: subscriptionsRepository(db),
+    calendar: calendarRepository(db),
+    ratings: ratingsRepository(db),
+    visits: visitsRepository(db),
+    tickets: ticketsRepository(db),
+    reminders: remindersRepository(db),
+    stats: statsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

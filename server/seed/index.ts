@@ -9,6 +9,7 @@ import { enterprises } from './data/enterprises';
 import { policies } from './data/policies';
 import { projects } from './data/projects';
 import { staff } from './data/staff';
+import { seedBenefits } from './benefits';
 
 export const ADMIN_USERNAME = 'admin';
 
@@ -62,6 +63,7 @@ export async function seedIfEmpty(db: Kysely<Database>, config: Pick<AppConfig, 
     summary.enterprises = enterprises.length;
 
     for (const p of policies) await repos.catalog.insertPolicy(p, lookup(departmentIds, p.department, '部门'), now);
+    await repos.policies.reindexAll();
     summary.policies = policies.length;
 
     for (const p of projects) {
@@ -90,6 +92,7 @@ export async function seedIfEmpty(db: Kysely<Database>, config: Pick<AppConfig, 
       });
     }
     summary.staff = staff.length;
+    await seedBenefits(repos, now);
     return summary;
   });
 }

@@ -117,6 +117,16 @@ describe.each(databases())('%s', (kind) => {
       expect((await me(second)).statusCode).toBe(200);
     });
 
+    it('accepts a body-less POST sent with a JSON content type, as wx.request sends it', async () => {
+      const token = await wechatLogin(t.app, 'owner-empty-body');
+      const headers = { ...bearer(token), 'content-type': 'application/json' };
+      const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers, payload: '' });
+      expect(out.statusCode).toBe(204);
+      const broken = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff', headers, payload: '{"username":' });
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json().error.code).toMatch(/^[A-Z_]+$/);
+    });
+
     it('forbids roles a route does not list', async () => {
       const owner = await wechatLogin(t.app, 'owner-forbidden');
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/admin/enterprises', headers: bearer(owner) });

@@ -33,6 +33,13 @@ describe.each(databases())('%s', (kind) => {
     expect(res.json().user).toMatchObject({ role: 'staff', displayName: member.displayName, department: { name: member.department } });
   });
 
+  it('lists the seeded departments to anyone, for filters and forms', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/departments' });
+    expect(res.statusCode).toBe(200);
+    const names = res.json().map((d: { name: string }) => d.name);
+    expect(names).toEqual(expect.arrayContaining(['区科工局', '区政务服务中心', '区营商办']));
+  });
+
   it('lists the 50 seeded enterprises to the admin', async () => {
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/staff', payload: { username: ADMIN_USERNAME, password: ADMIN.password } });
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/admin/enterprises?pageSize=100', headers: { authorization: `Bearer ${login.json().token}` } });

@@ -5,6 +5,10 @@ import type { Role } from '@contract/common';
 import { Page } from '@/components/page';
 import { logout } from './api';
 import { useMe } from './use-me';
+import { RectificationMenu } from '@/features/rectification/staff-menu';
+import { PolicyMenu } from '@/features/policies/staff/staff-menu';
+import { VisitMenu } from '@/features/visits/staff-menu';
+import { DeliveryMenu } from '@/features/delivery/staff-menu';
 
 const ROLE_NAMES: Record<Role, string> = {
   enterprise: '企业用户',
@@ -50,7 +54,10 @@ export function StaffHomeScreen() {
         <Cell title="角色" extra={ROLE_NAMES[user.role]} />
         <Cell title="所属部门" extra={user.department?.name ?? '无（全区）'} />
       </CellGroup>
-      <Text className="yst-note">政策录入、递送处理、差评整改等工作功能即将上线。</Text>
+      <RectificationMenu role={user.role} />
+      <PolicyMenu role={user.role} />
+      <VisitMenu role={user.role} />
+      <DeliveryMenu role={user.role} />
       <View className="yst-actions">
         <Button block onClick={() => void signOut()}>
           退出登录

@@ -8,6 +8,7 @@ import { SHORTCUTS, type Shortcut } from './shortcuts';
 
 function open(shortcut: Shortcut) {
   if (shortcut.tab) void Taro.switchTab({ url: shortcut.tab });
+  else if (shortcut.page) void Taro.navigateTo({ url: shortcut.page });
   else showErrorToast(`${shortcut.label}即将上线`);
 }
 
@@ -45,7 +46,7 @@ export function HomeScreen() {
           <View key={shortcut.label} className="yst-grid__item" onClick={() => open(shortcut)}>
             <View className="yst-grid__icon">{shortcut.glyph}</View>
             <Text className="yst-grid__label">{shortcut.label}</Text>
-            {shortcut.tab ? null : <Text className="yst-grid__badge">即将上线</Text>}
+            {shortcut.tab || shortcut.page ? null : <Text className="yst-grid__badge">即将上线</Text>}
           </View>
         ))}
       </View>

@@ -27,6 +27,11 @@ function EnterpriseSection() {
   return (
     <View>
       <EnterpriseCard enterprise={session.enterprise} />
+      <CellGroup title="惠企政策">
+        <Cell title="我的享受" description="免申即享的公示、确认与兑现进度" clickable onClick={go('/pages/benefits/index')} />
+        <Cell title="政策计算器" description="本企业符合哪些政策、为什么" clickable onClick={go('/policy-tools/pages/calculator/index')} />
+        <Cell title="我的留言" clickable onClick={go('/policy-tools/pages/messages/index')} />
+      </CellGroup>
       <View className="yst-section">
         <Button size="small" fill="outline" type="danger" loading={busy} onClick={() => void unbind(name)}>
           解除绑定

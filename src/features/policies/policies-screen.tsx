@@ -1,10 +1,71 @@
-import { Empty } from '@nutui/nutui-react-taro';
+import { useCallback, useMemo, useState } from 'react';
+import { useReachBottom } from '@tarojs/taro';
+import { SearchBar } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import type { PolicyListItem } from '@contract/policy';
 import { Page } from '@/components/page';
+import { useMe } from '@/features/auth/use-me';
+import { searchPolicies, type PolicyFilters } from './api';
+import { chinaToday } from './dates';
+import { EmptyState, ErrorState, ListFooter, ListSkeleton } from './list-states';
+import { PolicyCard } from './policy-card';
+import { PolicyFiltersBar } from './policy-filters';
+import { SubscribeButton } from './subscribe-button';
+import { useDebouncedValue } from './use-debounced-value';
+import { usePagedList } from './use-paged-list';
+import './policies.scss';
+
+export const SEARCH_DEBOUNCE_MS = 300;
 
 export function PoliciesScreen() {
+  const session = useMe();
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<PolicyFilters>({});
+  const q = useDebouncedValue(text.trim(), SEARCH_DEBOUNCE_MS);
+  const bound = Boolean(session.token && session.user?.role === 'enterprise' && session.enterprise);
+  // A stale 仅看我可享 after unbinding would make the server answer 409.
+  const effective = useMemo(() => (bound ? filters : { ...filters, eligible: undefined }), [bound, filters]);
+  const key = JSON.stringify([q, effective]);
+  const load = useCallback((page: number) => searchPolicies(q, effective, page), [q, effective]);
+  const list = usePagedList<PolicyListItem>(key, load);
+  const today = chinaToday();
+
+  useReachBottom(() => list.loadMore());
+
+  const filtered = Boolean(q) || Object.values(effective).some((v) => v !== undefined && v !== false);
+
   return (
     <Page title="政策">
-      <Empty title="政策查询即将上线" description="届时可按关键词、部门、类别检索本区惠企政策，并查看本企业可享受的政策" />
+      <View className="yst-search">
+        <SearchBar
+          value={text}
+          placeholder="搜索政策，如 社保、补贴、贷款"
+          maxLength={50}
+          clearable
+          onChange={(value: string) => setText(value)}
+          onSearch={(value: string) => setText(value)}
+          onClear={() => setText('')}
+        />
+      </View>
+      <PolicyFiltersBar value={effective} onChange={setFilters} canFilterEligible={bound} />
+      {session.token ? <SubscribeButton /> : null}
+      {list.status === 'loading' ? <ListSkeleton /> : null}
+      {list.status === 'error' ? <ErrorState message={list.error ?? ''} onRetry={list.reload} /> : null}
+      {list.status === 'ready' && list.items.length === 0 ? (
+        <EmptyState
+          title={filtered ? '没有找到相关政策' : '暂无政策'}
+          description={filtered ? '换个关键词试试，如“社保”“补贴”，或清除筛选条件' : '政策发布后会显示在这里'}
+        />
+      ) : null}
+      {list.status === 'ready' && list.items.length > 0 ? (
+        <View>
+          <Text className="yst-note">共 {list.total} 项政策</Text>
+          {list.items.map((policy) => (
+            <PolicyCard key={policy.id} policy={policy} today={today} />
+          ))}
+        </View>
+      ) : null}
+      <ListFooter list={list} />
     </Page>
   );
 }

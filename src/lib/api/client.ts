@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { showErrorToast } from '@/lib/wx/ui';
 import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE, TIMEOUT_MESSAGE } from './api-error';
 import { newIdempotencyKey } from './idempotency-key';
+import { enqueue, setQueueSender, startOfflineQueue } from './offline-queue';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,7 +17,16 @@ export interface RequestOptions {
   /** Do not toast the error; the caller shows it (e.g. under a form field). */
   quiet?: boolean;
   timeoutMs?: number;
+  /**
+   * With no network, keep this creating request (it needs an idempotency key) in the offline queue
+   * and send it when the network returns; the value names it for the user, e.g. 服务评价.
+   * The call then rejects with code QUEUED_OFFLINE.
+   */
+  queueOffline?: string;
 }
+
+export const QUEUED_OFFLINE = 'QUEUED_OFFLINE';
+export const QUEUED_OFFLINE_MESSAGE = '等待网络，恢复后自动提交';
 
 interface AuthHooks {
   getToken: () => string | null;
@@ -108,6 +118,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       continue;
     }
     if (result.error.status === 401 && token) auth.onUnauthorized();
+    if (result.error.status === 0 && options.queueOffline && idempotencyKey && method !== 'GET') {
+      enqueue({ key: idempotencyKey, path, method, body: options.body, label: options.queueOffline });
+      if (!options.quiet) showErrorToast(QUEUED_OFFLINE_MESSAGE);
+      throw new ApiError(QUEUED_OFFLINE, QUEUED_OFFLINE_MESSAGE, 0);
+    }
     if (!options.quiet) showErrorToast(result.error.message);
     throw result.error;
   }
@@ -131,3 +146,7 @@ export function createSubmission() {
     },
   };
 }
+
+// Queued requests are replayed through the same client (same auth, same retries), with their key.
+setQueueSender((item) => request(item.path, { method: item.method, body: item.body, idempotencyKey: item.key, quiet: true }));
+startOfflineQueue();

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '政策' });
+export default definePageConfig({ navigationBarTitleText: '政策', onReachBottomDistance: 120 });

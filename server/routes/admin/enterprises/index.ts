@@ -34,7 +34,7 @@ const enterprises: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '',
     {
-      config: { access: ['admin', 'staff'] },
+      config: { access: ['admin', 'staff', 'visitor'] },
       schema: {
         tags: ['企业名录'],
         summary: '分页查询企业名录',

@@ -1,0 +1,192 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { DeliveryEventRow, DeliveryHandoverRow, DeliveryRow, DeliveriesTable } from './delivery-tables';
+
+export type NewDeliveryRow = Omit<DeliveriesTable, 'id' | 'tracking_no' | 'failure_reason' | 'cancel_reason' | 'rated_at' | 'status'>;
+export type DeliveryPatch = Partial<Pick<DeliveriesTable, 'tracking_no' | 'failure_reason' | 'cancel_reason' | 'date' | 'period'>>;
+
+export interface SlotUsage {
+  date: string;
+  period: string;
+  booked: number;
+  capacity: number;
+}
+
+export interface QueueFilter {
+  date?: string;
+  period?: string;
+  status?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function deliveriesRepository(db: Kysely<Database>) {
+  const withEnterprise = () =>
+    db.selectFrom('deliveries').innerJoin('enterprises', 'enterprises.id', 'deliveries.enterprise_id').selectAll('deliveries').select('enterprises.name as enterprise_name');
+
+  return {
+    /** Makes sure the slot's counter row exists; a concurrent creator simply wins. */
+    async ensureSlot(date: string, period: string, capacity: number, now: string): Promise<void> {
+      await db
+        .insertInto('delivery_slot_usage')
+        .values({ date, period, booked: 0, capacity, updated_at: now })
+        .onConflict((oc) => oc.columns(['date', 'period']).doNothing())
+        .execute();
+    },
+
+    /**
+     * Takes one place in a slot with a single conditional UPDATE: the row lock (PostgreSQL) or the
+     * write lock (SQLite) makes the check and the increment one step, so a slot is never overbooked.
+     */
+    async takeSlot(date: string, period: string, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('delivery_slot_usage')
+        .set((eb) => ({ booked: eb('booked', '+', 1), updated_at: now }))
+        .where('date', '=', date)
+        .where('period', '=', period)
+        .whereRef('booked', '<', 'capacity')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async releaseSlot(date: string, period: string, now: string): Promise<void> {
+      await db
+        .updateTable('delivery_slot_usage')
+        .set((eb) => ({ booked: eb('booked', '-', 1), updated_at: now }))
+        .where('date', '=', date)
+        .where('period', '=', period)
+        .where('booked', '>', 0)
+        .execute();
+    },
+
+    async setCapacity(date: string, period: string, capacity: number, now: string): Promise<SlotUsage> {
+      return db
+        .insertInto('delivery_slot_usage')
+        .values({ date, period, booked: 0, capacity, updated_at: now })
+        .onConflict((oc) => oc.columns(['date', 'period']).doUpdateSet({ capacity, updated_at: now }))
+        .returning(['date', 'period', 'booked', 'capacity'])
+        .executeTakeFirstOrThrow();
+    },
+
+    slotUsage(from: string, to: string): Promise<SlotUsage[]> {
+      return db.selectFrom('delivery_slot_usage').select(['date', 'period', 'booked', 'capacity']).where('date', '>=', from).where('date', '<=', to).execute();
+    },
+
+    async insert(row: NewDeliveryRow): Promise<number> {
+      const { id } = await db
+        .insertInto('deliveries')
+        .values({ ...row, status: 'submitted' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
+    },
+
+    async addEvent(event: Omit<DeliveryEventRow, 'id'>): Promise<void> {
+      await db.insertInto('delivery_events').values(event).execute();
+    },
+
+    findById(id: number): Promise<DeliveryRow | undefined> {
+      return withEnterprise().where('deliveries.id', '=', id).executeTakeFirst();
+    },
+
+    /**
+     * Moves a booking only if it is still in one of `from`: two staff pressing at once, or a cancel
+     * racing a dispatch, cannot both succeed. Returns whether this call made the change.
+     */
+    async transition(id: number, from: readonly string[], to: string, patch: DeliveryPatch, now: string): Promise<boolean> {
+      const result = await db
+        .updateTable('deliveries')
+        .set({ ...patch, status: to, updated_at: now })
+        .where('id', '=', id)
+        .where('status', 'in', [...from])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    events(deliveryId: number): Promise<DeliveryEventRow[]> {
+      return db.selectFrom('delivery_events').selectAll().where('delivery_id', '=', deliveryId).orderBy('id').execute();
+    },
+
+    handover(deliveryId: number): Promise<DeliveryHandoverRow | undefined> {
+      return db.selectFrom('delivery_handovers').selectAll().where('delivery_id', '=', deliveryId).executeTakeFirst();
+    },
+
+    async saveHandover(row: DeliveryHandoverRow): Promise<void> {
+      await db.insertInto('delivery_handovers').values(row).execute();
+    },
+
+    async listByEnterprise(enterpriseId: number, page: number, pageSize: number): Promise<{ rows: DeliveryRow[]; total: number }> {
+      const [{ total }, rows] = await Promise.all([
+        db.selectFrom('deliveries').where('enterprise_id', '=', enterpriseId).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+        withEnterprise()
+          .where('deliveries.enterprise_id', '=', enterpriseId)
+          .orderBy('deliveries.created_at', 'desc')
+          .orderBy('deliveries.id', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+      ]);
+      return { rows, total: Number(total) };
+    },
+
+    /** The staff queue: by date and slot, 上午 before 下午 (they sort that way as text too). */
+    async queue(filter: QueueFilter): Promise<{ rows: DeliveryRow[]; total: number }> {
+      let base = db.selectFrom('deliveries');
+      if (filter.date) base = base.where('date', '=', filter.date);
+      if (filter.period) base = base.where('period', '=', filter.period);
+      if (filter.status) base = base.where('status', '=', filter.status);
+      const ids = base.select('id');
+      const [{ total }, rows] = await Promise.all([
+        base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+        withEnterprise()
+          .where('deliveries.id', 'in', ids)
+          .orderBy('deliveries.date')
+          .orderBy('deliveries.period')
+          .orderBy('deliveries.id')
+          .limit(filter.pageSize)
+          .offset((filter.page - 1) * filter.pageSize)
+          .execute(),
+      ]);
+      return { rows, total: Number(total) };
+    },
+
+    /** Every booking whose slot date lies in [from, to], for the export. */
+    range(from: string, to: string): Promise<DeliveryRow[]> {
+      return withEnterprise()
+        .where('deliveries.date', '>=', from)
+        .where('deliveries.date', '<=', to)
+        .orderBy('deliveries.date')
+        .orderBy('deliveries.period')
+        .orderBy('deliveries.id')
+        .execute();
+    },
+
+    /** Receiver and time of each handover in the export range (without the signature image). */
+    handoversInRange(from: string, to: string): Promise<{ delivery_id: number; receiver_name: string; at: string }[]> {
+      return db
+        .selectFrom('delivery_handovers')
+        .innerJoin('deliveries', 'deliveries.id', 'delivery_handovers.delivery_id')
+        .select(['delivery_handovers.delivery_id', 'delivery_handovers.receiver_name', 'delivery_handovers.at'])
+        .where('deliveries.date', '>=', from)
+        .where('deliveries.date', '<=', to)
+        .execute();
+    },
+
+    /** For the satisfaction feature: true when this call recorded the (first) rating of a delivered booking. */
+    async markRated(id: number, now: string = new Date().toISOString()): Promise<boolean> {
+      const result = await db
+        .updateTable('deliveries')
+        .set({ rated_at: now })
+        .where('id', '=', id)
+        .where('status', '=', 'delivered')
+        .where('rated_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async departmentName(departmentId: number): Promise<string | undefined> {
+      const row = await db.selectFrom('departments').select('name').where('id', '=', departmentId).executeTakeFirst();
+      return row?.name;
+    },
+  };
+}

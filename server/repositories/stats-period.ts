@@ -1,0 +1,59 @@
+import { endOfChinaDay, toChinaDate } from '../lib/working-days';
+
+/** A statistics period: a quarter (2026Q4) or a year (2026), as China dates and instants. */
+export interface PeriodRange {
+  period: string;
+  quarters: string[];
+  /** First and last China date, inclusive. */
+  from: string;
+  to: string;
+  /** Instants [startAt, endAt) covering those dates. */
+  startAt: string;
+  endAt: string;
+}
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The quarter (e.g. 2026Q4) an instant falls in, in China time. */
+export function quarterOf(instant: string | Date): string {
+  const date = toChinaDate(instant);
+  return `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+function startOfChinaDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - CHINA_OFFSET_MS).toISOString();
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0));
+  return d.toISOString().slice(0, 10);
+}
+
+export function parsePeriod(period: string): PeriodRange {
+  const m = /^(\d{4})(?:Q([1-4]))?$/.exec(period);
+  if (!m) throw new RangeError(`Not a period: ${period}`);
+  const year = Number(m[1]);
+  const q = m[2] ? Number(m[2]) : null;
+  const firstMonth = q ? (q - 1) * 3 + 1 : 1;
+  const lastMonth = q ? q * 3 : 12;
+  const from = `${year}-${String(firstMonth).padStart(2, '0')}-01`;
+  const to = lastDayOfMonth(year, lastMonth);
+  const quarters = q ? [`${year}Q${q}`] : [1, 2, 3, 4].map((n) => `${year}Q${n}`);
+  return { period, quarters, from, to, startAt: startOfChinaDay(from), endAt: endOfChinaDay(to) };
+}
+
+/** `count` quarters ending with `last`, oldest first. */
+export function quartersEndingWith(last: string, count: number): string[] {
+  let year = Number(last.slice(0, 4));
+  let q = Number(last.slice(5));
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    out.unshift(`${year}Q${q}`);
+    q -= 1;
+    if (q === 0) {
+      q = 4;
+      year -= 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { Database } from '../db/schema';
+import './rating-tables';
+import type { TicketsTable } from './rating-tables';
+
+/** Statuses whose deadline is running: past it, the ticket is overdue. */
+export const RUNNING_STATUSES = ['open', 'called_back', 'reopened'] as const;
+
+export interface TicketFilter {
+  status?: string;
+  departmentId?: number;
+  enterpriseId?: number;
+  /** With `now`: only overdue (true) or only not overdue (false). */
+  overdue?: boolean;
+  now: string;
+}
+
+export type TicketPatch = Updateable<TicketsTable>;
+
+export function ticketsRepository(db: Kysely<Database>) {
+  const base = () =>
+    db
+      .selectFrom('tickets')
+      .innerJoin('ratings', 'ratings.id', 'tickets.rating_id')
+      .innerJoin('departments', 'departments.id', 'tickets.department_id')
+      .innerJoin('enterprises', 'enterprises.id', 'tickets.enterprise_id')
+      .innerJoin('users', 'users.id', 'ratings.user_id')
+      .leftJoin('projects', 'projects.id', 'ratings.project_id')
+      .selectAll('tickets')
+      .select([
+        'departments.name as department_name',
+        'enterprises.name as enterprise_name',
+        'users.phone_masked as contact_masked',
+        'projects.name as project_name',
+        'ratings.target_kind',
+        'ratings.target_id',
+        'ratings.stage',
+        'ratings.overall',
+        'ratings.efficiency',
+        'ratings.level',
+        'ratings.attitude',
+        'ratings.comment',
+        'ratings.problem_category',
+        'ratings.problem_description',
+        'ratings.photo_count',
+      ]);
+  type Base = ReturnType<typeof base>;
+
+  function filtered(query: Base, f: TicketFilter): Base {
+    let q = query;
+    if (f.status) q = q.where('tickets.status', '=', f.status);
+    if (f.departmentId !== undefined) q = q.where('tickets.department_id', '=', f.departmentId);
+    if (f.enterpriseId !== undefined) q = q.where('tickets.enterprise_id', '=', f.enterpriseId);
+    if (f.overdue === true) q = q.where('tickets.status', 'in', RUNNING_STATUSES).where('tickets.deadline_at', '<', f.now);
+    if (f.overdue === false) {
+      q = q.where((eb) => eb.or([eb('tickets.status', 'not in', RUNNING_STATUSES), eb('tickets.deadline_at', '>=', f.now)]));
+    }
+    return q;
+  }
+
+  return {
+    async insert(row: Omit<TicketsTable, 'id' | 'callback_at' | 'callback_outcome' | 'fix' | 'reply' | 'rectified_at' | 'rectified_on_time' | 'closed_at' | 'reopen_count' | 'status_before_appeal' | 'appeal_reason' | 'appeal_at' | 'appeal_upheld' | 'appeal_note' | 'appeal_decided_at'>): Promise<number> {
+      const { id } = await db.insertInto('tickets').values({ ...row, reopen_count: 0 }).returning('id').executeTakeFirstOrThrow();
+      return id;
+    },
+
+    async addEvent(e: { ticketId: number; action: string; at: string; byName: string; actorUserId: number | null; note: string | null }): Promise<void> {
+      await db
+        .insertInto('ticket_events')
+        .values({ ticket_id: e.ticketId, action: e.action, at: e.at, by_name: e.byName, actor_user_id: e.actorUserId, note: e.note })
+        .execute();
+    },
+
+    find(id: number) {
+      return base().where('tickets.id', '=', id).executeTakeFirst();
+    },
+
+    /** Moves a ticket only if it is still in one of `from`: concurrent actions cannot both apply. */
+    async transition(id: number, from: readonly string[], patch: TicketPatch): Promise<boolean> {
+      const result = await db.updateTable('tickets').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async events(ticketIds: readonly number[]) {
+      if (ticketIds.length === 0) return [];
+      return db
+        .selectFrom('ticket_events')
+        .select(['ticket_id', 'action', 'at', 'by_name', 'note'])
+        .where('ticket_id', 'in', ticketIds)
+        .orderBy('ticket_id')
+        .orderBy('id')
+        .execute();
+    },
+
+    async list(f: TicketFilter, page: number, pageSize: number) {
+      const countQuery = filtered(base(), f).clearSelect().select((eb) => eb.fn.countAll().as('total'));
+      const [{ total }, rows] = await Promise.all([
+        countQuery.executeTakeFirstOrThrow(),
+        filtered(base(), f)
+          .orderBy('tickets.deadline_at')
+          .orderBy('tickets.id')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+      ]);
+      return { rows, total: Number(total) };
+    },
+
+    /** Every matching ticket, for the ledger export (bounded by the caller). */
+    all(f: TicketFilter, limit: number) {
+      return filtered(base(), f).orderBy('tickets.deadline_at').orderBy('tickets.id').limit(limit).execute();
+    },
+
+    /** Running tickets past their deadline, for reminder letters. */
+    overdue(now: string) {
+      return base()
+        .where('tickets.status', 'in', RUNNING_STATUSES)
+        .where('tickets.deadline_at', '<', now)
+        .orderBy('tickets.department_id')
+        .orderBy('tickets.deadline_at')
+        .execute();
+    },
+
+    departmentName: async (id: number): Promise<string | undefined> =>
+      (await db.selectFrom('departments').select('name').where('id', '=', id).executeTakeFirst())?.name,
+  };
+}
+export type TicketRow = NonNullable<Awaited<ReturnType<ReturnType<typeof ticketsRepository>['find']>>>;

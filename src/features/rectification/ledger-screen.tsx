@@ -1,0 +1,117 @@
+import { useMemo, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import type { User } from '@contract/auth';
+import type { TicketStatus } from '@contract/satisfaction';
+import { TICKET_STATUS_KEYS, TICKET_STATUS_TEXT } from '@contract/satisfaction-labels';
+import { errorMessage } from '@/lib/api/api-error';
+import { showErrorToast } from '@/lib/wx/ui';
+import { ledgerQuery, listTickets, type LedgerFilter } from './api';
+import { ChipGroup, type ChipOption } from './chip-group';
+import { useTicketDepartments } from './departments';
+import { downloadFile, type DownloadFormat } from './download';
+import { StaffGate } from './staff-gate';
+import { TicketCard } from './ticket-card';
+import { usePaged } from './use-paged';
+import './rectification.scss';
+
+const STATUS_OPTIONS: ChipOption<TicketStatus | undefined>[] = [
+  { value: undefined, label: '全部状态' },
+  ...TICKET_STATUS_KEYS.map((s) => ({ value: s, label: TICKET_STATUS_TEXT[s] })),
+];
+const OVERDUE_OPTIONS: ChipOption<'yes' | undefined>[] = [
+  { value: undefined, label: '不限' },
+  { value: 'yes', label: '仅看逾期' },
+];
+
+function LedgerExport({ filter }: { filter: LedgerFilter }) {
+  const [busy, setBusy] = useState<DownloadFormat | null>(null);
+  const download = async (format: DownloadFormat) => {
+    setBusy(format);
+    try {
+      const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      await downloadFile('/api/v1/admin/tickets/export', ledgerQuery(filter), `整改台账-${stamp}.${format}`, format);
+    } catch (e) {
+      showErrorToast(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <View className="yst-ledger__export">
+      <Button size="small" type="primary" fill="outline" loading={busy === 'xlsx'} disabled={busy !== null} onClick={() => void download('xlsx')}>
+        导出 Excel
+      </Button>
+      <Button size="small" fill="outline" loading={busy === 'csv'} disabled={busy !== null} onClick={() => void download('csv')}>
+        导出 CSV
+      </Button>
+    </View>
+  );
+}
+
+function Ledger({ user }: { user: User }) {
+  const isAdmin = user.role === 'admin';
+  const [filter, setFilter] = useState<LedgerFilter>({});
+  const departments = useTicketDepartments(isAdmin);
+  const departmentOptions = useMemo<ChipOption<number | undefined>[]>(
+    () => [{ value: undefined, label: '全部部门' }, ...departments.map((d) => ({ value: d.id, label: d.name }))],
+    [departments],
+  );
+  const list = usePaged(JSON.stringify(filter), (page) => listTickets(filter, page));
+  const now = new Date();
+
+  // Coming back from a ticket after acting on it: the list must show the new status.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+
+  const change = (patch: Partial<LedgerFilter>) => setFilter((f) => ({ ...f, ...patch }));
+
+  return (
+    <View className="yst-ledger">
+      <View className="yst-header">
+        <Text className="yst-header__title">整改台账</Text>
+        <Text className="yst-header__subtitle">{isAdmin ? '全区差评整改工单' : `${user.department?.name ?? ''} 的差评整改工单`}</Text>
+      </View>
+      <View className="yst-filters">
+        {isAdmin && departments.length > 0 ? (
+          <ChipGroup label="部门" options={departmentOptions} value={filter.department} onChange={(department) => change({ department })} />
+        ) : null}
+        <ChipGroup label="状态" options={STATUS_OPTIONS} value={filter.status} onChange={(status) => change({ status })} />
+        <ChipGroup
+          label="逾期"
+          options={OVERDUE_OPTIONS}
+          value={filter.overdue ? 'yes' : undefined}
+          onChange={(v) => change({ overdue: v === 'yes' ? true : undefined })}
+        />
+      </View>
+      <View className="yst-ledger__bar">
+        <Text className="yst-ledger__total">{list.loading && list.items.length === 0 ? '加载中…' : `共 ${list.total} 件`}</Text>
+        <LedgerExport filter={filter} />
+      </View>
+      {list.error ? <Text className="yst-field__error yst-ledger__error">{list.error}</Text> : null}
+      {!list.loading && !list.error && list.items.length === 0 ? <Empty title="没有符合条件的工单" /> : null}
+      {list.items.map((t) => (
+        <TicketCard key={t.id} ticket={t} now={now} />
+      ))}
+      {list.hasMore ? (
+        <View className="yst-actions">
+          <Button block onClick={list.loadMore}>
+            加载更多
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export function LedgerScreen() {
+  return (
+    <StaffGate title="整改台账" roles={['staff', 'admin']} deniedText="整改台账仅供部门工作人员和营商办使用">
+      {(user) => <Ledger user={user} />}
+    </StaffGate>
+  );
+}

@@ -1,0 +1,25 @@
+import { Text, View } from '@tarojs/components';
+import type { TicketEvent } from '@contract/satisfaction';
+import { ACTION_LABELS, chinaTime } from './ticket-format';
+
+export function TicketTimeline({ history }: { history: readonly TicketEvent[] }) {
+  return (
+    <View className="yst-card" data-testid="timeline">
+      <Text className="yst-card__title">办理记录</Text>
+      <View className="yst-timeline">
+        {history.map((e, i) => (
+          <View key={`${e.at}-${i}`} className="yst-timeline__item">
+            <View className="yst-timeline__dot" />
+            <View className="yst-timeline__body">
+              <Text className="yst-timeline__title">
+                {ACTION_LABELS[e.action]} · {e.by}
+              </Text>
+              <Text className="yst-timeline__time">{chinaTime(e.at)}</Text>
+              {e.note ? <Text className="yst-timeline__note">{e.note}</Text> : null}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,44 @@
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+function chinaYearQuarter(now: Date): { year: number; quarter: number } {
+  const d = new Date(now.getTime() + CHINA_OFFSET_MS);
+  return { year: d.getUTCFullYear(), quarter: Math.floor(d.getUTCMonth() / 3) + 1 };
+}
+
+/** The quarter a date falls in, in China time, as the API names it: 2026Q4. */
+export function quarterOf(now: Date): string {
+  const { year, quarter } = chinaYearQuarter(now);
+  return `${year}Q${quarter}`;
+}
+
+export interface PeriodOption {
+  value: string;
+  label: string;
+}
+
+export function periodLabel(period: string): string {
+  const m = /^(\d{4})(?:Q([1-4]))?$/.exec(period);
+  if (!m) return period;
+  return m[2] ? `${m[1]}年第${'一二三四'[Number(m[2]) - 1]}季度` : `${m[1]}年全年`;
+}
+
+/** The choices offered: the last `quarters` quarters (newest first), then this year and last year. */
+export function recentPeriods(now: Date, quarters = 6): PeriodOption[] {
+  let { year, quarter } = chinaYearQuarter(now);
+  const thisYear = year;
+  const out: string[] = [];
+  for (let i = 0; i < quarters; i++) {
+    out.push(`${year}Q${quarter}`);
+    quarter -= 1;
+    if (quarter === 0) {
+      quarter = 4;
+      year -= 1;
+    }
+  }
+  out.push(String(thisYear), String(thisYear - 1));
+  return out.map((value) => ({ value, label: value.includes('Q') ? value : `${value}全年` }));
+}
+
+export function percent(rate: number | null | undefined): string {
+  return rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,58 @@
+import type { RatingTarget } from '@contract/satisfaction';
+
+/** Where a survey comes from: a visit's QR code (resolved by the server) or a target named in the link. */
+export type SurveySource =
+  | { kind: 'visit'; scene: string }
+  | { kind: 'target'; target: RatingTarget; title: string | null };
+
+export type SurveyParams = Record<string, string | undefined>;
+
+const SCENE = /^[A-Za-z0-9]{1,32}$/;
+const positiveId = (value: string | undefined): number | null => {
+  if (!value || !/^\d{1,12}$/.test(value)) return null;
+  const id = Number(value);
+  return id > 0 ? id : null;
+};
+
+// Query values arrive encoded once on H5 and once more when WeChat passes a code's scene.
+function decode(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return decodeURIComponent(value).trim();
+  } catch {
+    return value.trim();
+  }
+}
+
+/** The page's query → what to rate; null when the link names nothing ratable (the hub is shown). */
+export function surveySourceFromParams(raw: SurveyParams): SurveySource | null {
+  const p = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, decode(v)]));
+  const title = p.title ? p.title.slice(0, 60) : null;
+  if (p.scene && SCENE.test(p.scene)) return { kind: 'visit', scene: p.scene };
+  const deliveryId = positiveId(p.deliveryId);
+  if (deliveryId) return { kind: 'target', target: { kind: 'delivery', deliveryId }, title };
+  const projectId = positiveId(p.projectId);
+  if (projectId && p.stage) return { kind: 'target', target: { kind: 'project', projectId, stage: p.stage.slice(0, 30) }, title };
+  const departmentId = positiveId(p.departmentId);
+  if (departmentId) {
+    const stage = p.stage ? p.stage.slice(0, 30) : undefined;
+    return { kind: 'target', target: stage ? { kind: 'department', departmentId, stage } : { kind: 'department', departmentId }, title };
+  }
+  return null;
+}
+
+/** A stable name for the draft of this survey (one draft per thing and stage). */
+export function draftName(source: SurveySource): string {
+  if (source.kind === 'visit') return `visit:${source.scene}`;
+  const t = source.target;
+  if (t.kind === 'delivery') return `delivery:${t.deliveryId}`;
+  if (t.kind === 'project') return `project:${t.projectId}:${t.stage}`;
+  return `department:${t.departmentId}:${t.stage ?? ''}`;
+}
+
+/** What the header says is being rated when the server has not named it (links without a title). */
+export function fallbackTitle(target: RatingTarget): string {
+  if (target.kind === 'delivery') return `证照递送服务（单号 ${target.deliveryId}）`;
+  if (target.kind === 'project') return '重点项目服务';
+  return '部门服务';
+}

@@ -1,0 +1,15 @@
+import type { EnterprisePage } from '@contract/enterprise';
+import type { NewVisit, VisitCreated, VisitList } from '@contract/satisfaction';
+import { request } from '@/lib/api/client';
+
+export function searchEnterprises(q: string): Promise<EnterprisePage> {
+  return request<EnterprisePage>('/api/v1/admin/enterprises', { query: { q, page: 1, pageSize: 10 }, quiet: true });
+}
+
+export function createVisit(body: NewVisit, idempotencyKey: string): Promise<VisitCreated> {
+  return request<VisitCreated>('/api/v1/visits', { method: 'POST', body, idempotencyKey, quiet: true });
+}
+
+export function fetchMyVisits(page: number): Promise<VisitList> {
+  return request<VisitList>('/api/v1/visits', { query: { page, pageSize: 20 }, quiet: true });
+}

@@ -1,0 +1,5 @@
+import { BenefitsScreen } from '@/features/benefits/benefits-screen';
+
+export default function Index() {
+  return <BenefitsScreen />;
+}

@@ -1,0 +1,5 @@
+import { ListScreen } from '@/features/delivery/list-screen';
+
+export default function List() {
+  return <ListScreen />;
+}

@@ -1,0 +1,5 @@
+import { InboxScreen } from '@/features/messages/staff/inbox-screen';
+
+export default function Index() {
+  return <InboxScreen />;
+}

@@ -1,0 +1,10 @@
+import { useRouter } from '@tarojs/taro';
+import { PolicyEditScreen } from '@/features/policies/staff/policy-edit-screen';
+
+/** Route parameters arrive as strings; anything not a positive integer is treated as absent. */
+const idParam = (value: string | undefined) => (value && /^[1-9]\d*$/.test(value) ? Number(value) : undefined);
+
+export default function Index() {
+  const { params } = useRouter();
+  return <PolicyEditScreen id={idParam(params.id)} />;
+}

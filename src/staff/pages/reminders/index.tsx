@@ -1,0 +1,5 @@
+import { RemindersScreen } from '@/features/rectification/reminders-screen';
+
+export default function Index() {
+  return <RemindersScreen />;
+}

@@ -1,0 +1,5 @@
+import { QuarterlyScreen } from '@/features/stats/quarterly-screen';
+
+export default function Index() {
+  return <QuarterlyScreen />;
+}

@@ -1,0 +1,5 @@
+import { LedgerScreen } from '@/features/rectification/ledger-screen';
+
+export default function Index() {
+  return <LedgerScreen />;
+}

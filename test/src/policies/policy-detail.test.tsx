@@ -1,0 +1,71 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { PolicyDetailScreen } from '@/features/policies/policy-detail-screen';
+import { taroMock } from '../taro-stub';
+import { ENTERPRISE, USER, backend, freshApp, on, signedIn } from '../helpers';
+import { policyDetail } from './fixtures';
+
+jest.mock('@tarojs/taro', () => jest.requireActual('./taro-extra'));
+
+beforeEach(freshApp);
+
+const detail = (over: Parameters<typeof policyDetail>[0] = {}) =>
+  on('GET', '/api/v1/policies/11', () => ({ statusCode: 200, data: policyDetail(over) }));
+const me = on('GET', '/api/v1/me', () => ({ statusCode: 200, data: { user: USER, enterprise: ENTERPRISE } }));
+
+describe('政策详情', () => {
+  it('shows every field with days left until the end date', async () => {
+    backend(detail());
+    render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByText('小微企业吸纳就业社保补贴')).toBeInTheDocument();
+    expect(screen.getByTestId('validity')).toHaveTextContent('剩余 12 天');
+    expect(screen.getByText('茗人社〔2024〕6号')).toBeInTheDocument();
+    expect(screen.getByText('区人社局')).toBeInTheDocument();
+    expect(screen.getByText('按实际缴费额补贴')).toBeInTheDocument();
+    expect(screen.getByText(/区人社局就业科 0571-88886666/)).toBeInTheDocument();
+    expect(screen.getByText('对本区小型、微型企业新招用离校2年内高校毕业生……')).toBeInTheDocument();
+    expect(screen.getByText('1. 需为小微企业')).toBeInTheDocument();
+  });
+
+  it('says 长期有效 without an end date and 已过期 after it', async () => {
+    backend(detail({ validTo: null }));
+    const { unmount } = render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByTestId('validity')).toHaveTextContent('长期有效');
+    unmount();
+    backend(detail({ validTo: '2024-06-30', expired: true }));
+    render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByTestId('validity')).toHaveTextContent('已过期');
+  });
+
+  it('“我能享受吗？” explains each condition for the bound enterprise', async () => {
+    signedIn();
+    backend(me, detail());
+    render(<PolicyDetailScreen id={11} />);
+    await screen.findByText('小微企业吸纳就业社保补贴');
+    // Wait for /me so the enterprise is known.
+    await screen.findByRole('button', { name: '我能享受吗？' });
+    await new Promise((r) => setTimeout(r, 20));
+    fireEvent.click(screen.getByRole('button', { name: '我能享受吗？' }));
+    const panel = await screen.findByTestId('eligibility');
+    expect(panel).toHaveTextContent('您的企业暂不符合本政策条件');
+    const item = within(panel).getByRole('listitem');
+    expect(item).toHaveTextContent('✗');
+    expect(item).toHaveTextContent('需为小微企业：您的企业为大型企业，不符合');
+  });
+
+  it('留言 opens the message page for this policy; logged-out users are told to bind first', async () => {
+    signedIn();
+    backend(me, detail());
+    render(<PolicyDetailScreen id={11} />);
+    await screen.findByText('小微企业吸纳就业社保补贴');
+    await new Promise((r) => setTimeout(r, 20));
+    fireEvent.click(screen.getByRole('button', { name: '留言咨询' }));
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/policy-tools/pages/message/index?policyId=11' });
+  });
+
+  it('an unknown policy shows the server message with a retry', async () => {
+    backend(on('GET', '/api/v1/policies/11', () => ({ statusCode: 404, data: { error: { code: 'POLICY_NOT_FOUND', message: '政策不存在或尚未发布' } } })));
+    render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByText('政策不存在或尚未发布')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '重新加载' })).toBeInTheDocument();
+  });
+});

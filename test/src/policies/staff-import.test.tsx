@@ -1,0 +1,82 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ImportScreen } from '@/features/policies/staff/import-screen';
+import { backend, freshApp, on, signedIn } from '../helpers';
+
+jest.mock('@tarojs/taro', () => jest.requireActual('./taro-extra'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { extra } = require('./taro-extra') as typeof import('./taro-extra');
+
+const STAFF_USER = { id: 20, role: 'staff' as const, displayName: '王科员', department: { id: 2, name: '区人社局' }, phoneMasked: null };
+
+beforeEach(() => {
+  freshApp();
+  extra.reset();
+  signedIn(STAFF_USER);
+  backend(on('GET', '/api/v1/me', () => ({ statusCode: 200, data: { user: STAFF_USER, enterprise: null } })));
+  // jsdom has no object URLs; the browser gives the picked file one.
+  URL.createObjectURL = () => 'blob:http://localhost/sheet-1';
+});
+
+/** What a person does in the browser's file dialog: picks one file. */
+function pickFile(name: string) {
+  const input = document.querySelector('input[type=file]') as HTMLInputElement;
+  expect(input).not.toBeNull();
+  Object.defineProperty(input, 'files', { value: [new File(['x'], name)] });
+  fireEvent.change(input);
+}
+
+describe('批量导入', () => {
+  it('uploads the chosen sheet as multipart field file and lists every bad row', async () => {
+    extra.uploadResponse = () => ({
+      statusCode: 400,
+      data: JSON.stringify({
+        error: { code: 'IMPORT_INVALID', message: '共有2行数据有误，整份文件未导入，请修改后重新上传' },
+        report: {
+          created: 0,
+          skipped: 0,
+          errors: [
+            { row: 3, column: '类型', message: '应为 减免、奖补、权益、资质 之一' },
+            { row: 5, column: '开始日期', message: '日期不存在' },
+          ],
+        },
+      }),
+    });
+    render(<ImportScreen />);
+    const card = await screen.findByTestId('import-policies');
+    fireEvent.click(within(card).getByRole('button', { name: '选择文件并导入' }));
+    pickFile('政策清单.xlsx');
+
+    const report = await within(card).findByTestId('report-policies');
+    expect(report).toHaveTextContent('共有2行数据有误，整份文件未导入');
+    const rows = within(report).getAllByRole('listitem');
+    expect(rows.map((r) => r.textContent)).toEqual(['第 3 行 · 类型：应为 减免、奖补、权益、资质 之一', '第 5 行 · 开始日期：日期不存在']);
+    expect(extra.uploads).toEqual([
+      expect.objectContaining({
+        url: '/api/v1/admin/policies/import',
+        name: 'file',
+        fileName: '政策清单.xlsx',
+        filePath: 'blob:http://localhost/sheet-1',
+        header: { Authorization: 'Bearer token-abc' },
+      }),
+    ]);
+  });
+
+  it('reports created and skipped rows of an accepted benefit list', async () => {
+    extra.uploadResponse = () => ({ statusCode: 200, data: JSON.stringify({ created: 8, skipped: 2, errors: [] }) });
+    render(<ImportScreen />);
+    const card = await screen.findByTestId('import-benefits');
+    fireEvent.click(within(card).getByRole('button', { name: '选择文件并导入' }));
+    pickFile('兑现名单.csv');
+    expect(await within(card).findByText('导入成功：新增 8 家企业的享受记录，2 行已存在未重复导入')).toBeInTheDocument();
+    expect(extra.uploads[0].url).toBe('/api/v1/admin/benefits/import');
+  });
+
+  it('refuses other file types before uploading', async () => {
+    render(<ImportScreen />);
+    const card = await screen.findByTestId('import-policies');
+    fireEvent.click(within(card).getByRole('button', { name: '选择文件并导入' }));
+    pickFile('照片.jpg');
+    await waitFor(() => expect(document.querySelector('input[type=file]')).toBeNull());
+    expect(extra.uploads).toHaveLength(0);
+  });
+});

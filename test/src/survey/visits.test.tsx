@@ -1,0 +1,85 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { VisitSummary } from '@contract/satisfaction';
+import { NewVisitScreen } from '@/features/visits/new-visit-screen';
+import { VisitsScreen, ratedLabel } from '@/features/visits/visits-screen';
+import { taroMock } from '../taro-stub';
+import { ENTERPRISE, USER, backend, freshApp, on, signedIn } from '../helpers';
+
+const VISITOR = { ...USER, id: 40, role: 'visitor' as const, displayName: '游晓峰', department: { id: 1, name: '区营商办' }, phoneMasked: null };
+
+beforeEach(() => {
+  freshApp();
+  signedIn(VISITOR);
+});
+
+const me = on('GET', '/api/v1/me', () => ({ statusCode: 200, data: { user: VISITOR, enterprise: null } }));
+
+function visit(id: number, ratedAt: string | null): VisitSummary {
+  return {
+    id,
+    scene: `Scene${id}`,
+    miniProgramPath: `pages/survey/index?scene=Scene${id}`,
+    h5Url: `/#/pages/survey/index?scene=Scene${id}`,
+    enterprise: { id: 3, name: `企业${id}` },
+    project: null,
+    department: { id: 1, name: '区营商办' },
+    stage: '2026年第四季度走访',
+    createdAt: '2026-11-27T01:00:00.000Z',
+    ratedAt,
+  };
+}
+
+describe('走访评价 (visitor)', () => {
+  it('rated time in Beijing: today as 已评价 11:32, earlier days with the date', () => {
+    const now = new Date('2026-11-27T06:00:00.000Z');
+    expect(ratedLabel('2026-11-27T03:32:00.000Z', now)).toBe('已评价 11:32');
+    expect(ratedLabel('2026-11-25T17:05:00.000Z', now)).toBe('已评价 11月26日 01:05');
+  });
+
+  it('the list shows whether each visit was rated, never a score', async () => {
+    const ratedAt = new Date(Date.now() - 60_000).toISOString();
+    backend(me, on('GET', '/api/v1/visits', () => ({ statusCode: 200, data: { items: [visit(1, ratedAt), visit(2, null)], total: 2 } })));
+    render(<VisitsScreen />);
+    const rated = (await screen.findByText('企业1')).closest('[role="button"]') as HTMLElement;
+    expect(within(rated).getByText(/^已评价 \d\d:\d\d$/)).toBeInTheDocument();
+    const waiting = screen.getByText('企业2').closest('[role="button"]') as HTMLElement;
+    expect(within(waiting).getByText('待评价')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/满意|分/);
+  });
+
+  it('opens a visit for the chosen enterprise and shows its QR code with the absolute H5 link', async () => {
+    backend(
+      me,
+      on('GET', '/api/v1/admin/enterprises', (r) => ({ statusCode: 200, data: r.url.includes('q=%E5%B9%B3%E5%AE%89') ? { items: [ENTERPRISE], total: 1 } : { items: [], total: 0 } })),
+      on('POST', '/api/v1/visits', () => ({
+        statusCode: 201,
+        data: { id: 9, scene: 'Q7wErTy', miniProgramPath: 'pages/survey/index?scene=Q7wErTy', h5Url: '/#/pages/survey/index?scene=Q7wErTy' },
+      })),
+    );
+    render(<NewVisitScreen />);
+    const generate = screen.getByRole('button', { name: '生成评价码' });
+    expect(generate).toHaveClass('nut-button-disabled');
+
+    fireEvent.change(screen.getByPlaceholderText('输入企业名称或统一社会信用代码'), { target: { value: '平安' } });
+    fireEvent.click(await screen.findByText(ENTERPRISE.name));
+    fireEvent.click(screen.getByRole('button', { name: '生成评价码' }));
+
+    const link = `${window.location.origin}/#/pages/survey/index?scene=Q7wErTy`;
+    expect(await screen.findByText(link)).toBeInTheDocument();
+    const qr = screen.getByRole('img', { name: '评价二维码' }) as HTMLImageElement;
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/gif;base64,/);
+    expect(qr.closest('[data-qr-text]')?.getAttribute('data-qr-text')).toBe(link);
+
+    const post = taroMock.requests.find((r) => r.method === 'POST');
+    expect(post?.data).toEqual({ enterpriseId: ENTERPRISE.id, stage: expect.stringMatching(/^\d{4}年第[一二三四]季度走访$/) });
+    expect(post?.header['Idempotency-Key']).toBeTruthy();
+  });
+
+  it('an enterprise account is sent to the staff login', () => {
+    signedIn(USER);
+    backend();
+    render(<NewVisitScreen />);
+    expect(screen.getByText('请先使用工作人员账号登录')).toBeInTheDocument();
+    expect(screen.queryByPlaceholderText('输入企业名称或统一社会信用代码')).not.toBeInTheDocument();
+  });
+});
