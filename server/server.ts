@@ -18,15 +18,17 @@ function readConfig(): AppConfig {
 }
 
 function printBanner(config: AppConfig, url: string, standIn: WeChatStandIn | null): void {
-  const lines = [`营商通已启动：${url}`, `接口文档：${url}/api/docs`];
+  const lines = [`营商通已启动：${url}`, `工作人员入口：${url}/#/staff/pages/login/index`, `接口文档：${url}/api/docs`];
   if (standIn) lines.push(`微信接口替身：${standIn.url}`);
   if (config.demo) {
-    const sample = staff.find((s) => s.role === 'staff');
+    const adminPassword = config.adminPasswordIsDefault ? config.adminPassword : '（ADMIN_PASSWORD 所设密码）';
+    // One account per kind of work, so a tester can walk every flow.
+    const examples = ['rsj', 'zwfw', 'visitor1'].flatMap((username) => staff.filter((s) => s.username === username));
     lines.push(
       '演示登录：',
-      `  管理员  ${ADMIN_USERNAME} / ${config.adminPasswordIsDefault ? config.adminPassword : '（ADMIN_PASSWORD 所设密码）'}`,
-      ...(sample ? [`  工作人员 ${sample.username} / ${DEMO_STAFF_PASSWORD}（${sample.displayName}）`] : []),
-      '  企业用户 测试 openid 任意填写，如 demo-owner-1',
+      `  营商办管理员 ${ADMIN_USERNAME} / ${adminPassword}`,
+      ...examples.map((s) => `  ${s.role === 'visitor' ? '走访人员' : s.department} ${s.username} / ${DEMO_STAFF_PASSWORD}（${s.displayName}）`),
+      '  企业用户 在“我的”页输入任意测试 openid，如 demo-owner-1',
     );
   }
   console.log(lines.join('\n'));
