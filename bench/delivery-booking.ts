@@ -10,12 +10,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import pg from 'pg';
 import { usccCheckCharacter } from '../types/uscc';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { toChinaDate } from '../server/lib/working-days';
 import { startWeChatStandIn } from '../server/wechat/stand-in';
+import { scratchPostgres } from '../test/server/scratch-postgres';
 
 const ENTERPRISES = 200;
 const SLOTS = 10;
@@ -65,29 +65,10 @@ async function bareRoute(): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
-async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ys_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  };
-}
-
 async function run(kind: Kind, pgAdminUrl: string | undefined, bareMs: number): Promise<Result> {
   const standIn = await startWeChatStandIn({ host: '127.0.0.1', port: 0 });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ys-bench-'));
-  const pgDb = kind === 'postgres' && pgAdminUrl ? await freshPostgres(pgAdminUrl) : null;
+  const pgDb = kind === 'postgres' && pgAdminUrl ? await scratchPostgres(pgAdminUrl, 'ys_bench') : null;
   const config = loadConfig({
     DEMO: '1',
     DATA_DIR: dataDir,

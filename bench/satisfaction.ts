@@ -1,7 +1,8 @@
 /**
  * Satisfaction benchmark: 1,000,000 ratings across 50,000 enterprises, 20 departments, 1,000 key
  * projects and 8 quarters (2025Q1–2026Q4), written straight into a fresh SQLite database in batched
- * inserts together with their pre-aggregates (rating_stats) and the tickets of the bad ones; then the
+ * inserts together with their pre-aggregates (rating_stats, and the distinct-rater counts of
+ * rating_raters / rating_group_raters) and the tickets of the bad ones; then the
  * real server (buildApp + listen) and autocannon:
  *   - the dashboard (GET /api/v1/admin/stats/satisfaction?period=2026Q4, by department and by project): p50/p99;
  *   - ratings ingested per second through POST /api/v1/ratings, next to a bare Fastify route that
@@ -29,6 +30,7 @@ import { loadConfig } from '../server/config';
 import type { Database } from '../server/db/schema';
 import { createDatabase } from '../server/plugins/db';
 import { migrateToLatest } from '../server/migrations';
+import { backfillRaterCounts } from '../server/migrations/0006-rating-raters';
 import { hashToken, newToken } from '../server/lib/secrets';
 import { startWeChatStandIn } from '../server/wechat/stand-in';
 
@@ -197,6 +199,8 @@ async function generate(db: Kysely<Database>): Promise<Generated> {
     })(),
   );
   await insertBatched(db, 'tickets', tickets);
+  // The distinct-rater counts, built by the same statements a migration uses on an existing database.
+  await backfillRaterCounts(db);
   await insertBatched(
     db,
     'rating_stats',
@@ -264,6 +268,20 @@ async function loadRatings(url: string, token: string, departmentId: number, tag
   return figures(result);
 }
 
+/** After the concurrent ingestion: the kept distinct-rater counts equal COUNT(DISTINCT) over the ratings. */
+async function raterCountsAgree(db: Kysely<Database>, departmentId: number): Promise<boolean> {
+  const kept = async (kind: 'all' | 'department', id: number) =>
+    Number(
+      (await db.selectFrom('rating_group_raters').select('raters').where('group_kind', '=', kind).where('group_id', '=', id).where('quarter', '=', '2026Q4').executeTakeFirst())?.raters ?? 0,
+    );
+  const counted = async (department: number | null) => {
+    let q = db.selectFrom('ratings').select((eb) => eb.fn.count('enterprise_id').distinct().as('n')).where('quarter', '=', '2026Q4').where('voided', '=', 0);
+    if (department !== null) q = q.where('department_id', '=', department);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  };
+  return (await kept('department', departmentId)) === (await counted(departmentId)) && (await kept('all', 0)) === (await counted(null));
+}
+
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(10);
 
 async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -289,7 +307,8 @@ async function runOn(kind: 'sqlite' | 'postgres', bareRatings: Figures): Promise
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ys-bench-sat-'));
   const pgDb = kind === 'postgres' ? await freshPostgres(process.env.TEST_DATABASE_URL as string) : null;
   const standIn = await startWeChatStandIn({ host: '127.0.0.1', port: 0 });
-  const env = { DEMO: '1', DATA_DIR: dataDir, WECHAT_API_BASE: standIn.url, LOG_LEVEL: 'warn', ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) };
+  // The ingestion run is one user posting as fast as it can: measure the pipeline, not the per-user submit limit.
+  const env = { DEMO: '1', DATA_DIR: dataDir, WECHAT_API_BASE: standIn.url, LOG_LEVEL: 'warn', RATE_LIMIT_SUBMIT: '0', ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) };
   const config = loadConfig(env);
   try {
     const t0 = Date.now();
@@ -321,6 +340,7 @@ async function runOn(kind: 'sqlite' | 'postgres', bareRatings: Figures): Promise
       const byProject = await loadGet(`${dashboard}&by=project`, gen.adminToken);
       const ingest = await loadRatings(`${base}/api/v1/ratings`, gen.raterToken, gen.departmentId, kind);
       const stored = await app.db.selectFrom('ratings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const exact = await raterCountsAgree(app.db, gen.departmentId);
       const ratio = `${((ingest.rps / bareRatings.rps) * 100).toFixed(0)}%`;
       return [
         `【${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}】生成 ${RATINGS.toLocaleString()} 条评价及预聚合用时 ${genSeconds.toFixed(1)} s；2026Q4 共 ${body.total.figures.ratings} 条；看板首次请求 ${coldMs} ms`,
@@ -328,6 +348,7 @@ async function runOn(kind: 'sqlite' | 'postgres', bareRatings: Figures): Promise
         `看板（按部门）              ${fmt(byDept.rps)}${fmt(byDept.p50, 1)}${fmt(byDept.p99, 1)}${fmt(byDept.errors)}`,
         `看板（按项目，${PROJECTS}个）      ${fmt(byProject.rps)}${fmt(byProject.p50, 1)}${fmt(byProject.p99, 1)}${fmt(byProject.errors)}`,
         `提交评价 POST /ratings      ${fmt(ingest.rps)}${fmt(ingest.p50, 1)}${fmt(ingest.p99, 1)}${fmt(ingest.errors)}   为裸路由的 ${ratio}；库中现有 ${Number(stored.n).toLocaleString()} 条`,
+        `并发写入后评价人数计数与逐条统计${exact ? '一致' : '不一致！'}（部门 ${gen.departmentId}，2026Q4 及全区）`,
         `看板 p99 目标 ≤ 300 ms（且无错误）：按部门${byDept.p99 <= 300 && byDept.errors === 0 ? '达标' : '未达标'}，按项目${byProject.p99 <= 300 && byProject.errors === 0 ? '达标' : '未达标'}`,
       ];
     } finally {
@@ -335,10 +356,12 @@ async function runOn(kind: 'sqlite' | 'postgres', bareRatings: Figures): Promise
     }
   } finally {
     await standIn.close();
-    await pgDb?.drop();
-    // KEEP_DB=1 leaves the SQLite file for EXPLAIN and ad-hoc timing.
-    if (process.env.KEEP_DB) console.log(`数据库保留在 ${dataDir}`);
-    else rmSync(dataDir, { recursive: true, force: true });
+    // KEEP_DB=1 leaves the SQLite file (and the PostgreSQL database) for EXPLAIN and ad-hoc timing.
+    if (process.env.KEEP_DB) console.log(`数据库保留在 ${pgDb ? pgDb.url : dataDir}`);
+    else {
+      await pgDb?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 

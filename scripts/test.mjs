@@ -4,7 +4,8 @@
 // Extra arguments go to jest (e.g. `npm test -- --selectProjects server`); SKIP_BUILD=1
 // reuses existing builds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { DEFAULT_DIR, report, scanDir } from './scan-server-logs.mjs';
 
 const jestArgs = process.argv.slice(2);
 
@@ -27,6 +28,9 @@ if (process.env.SKIP_BUILD !== '1') {
 }
 
 mkdirSync('test-results', { recursive: true });
+// The API tests append every server log line here (test/server/helper.ts); only this run's lines are scanned.
+const SERVER_LOG_DIR = process.env.SERVER_LOG_DIR ?? DEFAULT_DIR;
+rmSync(SERVER_LOG_DIR, { recursive: true, force: true });
 const out = 'test-results/jest.json';
 const r = spawnSync('npx', ['jest', '--json', `--outputFile=${out}`, ...jestArgs], { stdio: 'inherit' });
 let summary = null;
@@ -35,9 +39,13 @@ try {
 } catch {
   // jest crashed before writing results; its own output above says why.
 }
+// The server's logs over the whole suite: no phone number, openid, token or address.
+console.log('\n▶ 日志隐私扫描');
+const scan = report(scanDir(SERVER_LOG_DIR));
+// The summary line goes last: CI reads the closing "N passed, N failed" line.
 if (summary) {
   const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, numTotalTestSuites: suites } = summary;
   console.log(`\n${suites} test files, PostgreSQL ${process.env.TEST_DATABASE_URL ? 'included' : 'not configured'}`);
   console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 }
-process.exit(r.status ?? 1);
+process.exit(r.status === null ? 1 : r.status || scan);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { withPreviousKeys } from './lib/secrets';
 
 /** Defaults that only apply in demo mode (DEMO=1); production must set its own values. */
 export const DEMO_ADMIN_PASSWORD = 'admin123456';
@@ -28,6 +29,12 @@ const EnvSchema = Type.Object({
   DELIVERY_SLOT_CAPACITY: Type.Optional(Type.String({ pattern: '^\\d{1,3}$' })),
   DELIVERY_DEPARTMENT: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
   RECTIFY_WORKING_DAYS: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,2}$' })),
+  DATA_KEY_PREVIOUS: Type.Optional(Type.String({ minLength: 1 })),
+  RATE_LIMIT_LOGIN: Type.Optional(Type.String({ pattern: '^\\d{1,7}$' })),
+  RATE_LIMIT_SUBMIT: Type.Optional(Type.String({ pattern: '^\\d{1,7}$' })),
+  RATE_LIMIT_SEARCH: Type.Optional(Type.String({ pattern: '^\\d{1,7}$' })),
+  RATE_LIMIT_WINDOW_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,4}$' })),
+  TRUST_PROXY: Type.Optional(Type.String({ pattern: '^(true|\\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$' })),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -56,6 +63,20 @@ export interface AppConfig {
   deliveryDepartment: string;
   /** 差评整改时限（工作日）, 15 by default. */
   rectifyWorkingDays: number;
+  /** Requests per window; 0 turns that limit off (benchmarks, load tests). Counted in the database, shared by all instances. */
+  rateLimits: RateLimits;
+  /** Fastify's trustProxy: which proxies may set X-Forwarded-For (per-IP limits need the client's address, not the balancer's). */
+  trustProxy: boolean | number | string[];
+}
+
+export interface RateLimits {
+  /** Login attempts (WeChat and staff) per client IP. */
+  login: number;
+  /** Creating submissions per user. */
+  submit: number;
+  /** Policy searches per client IP. */
+  search: number;
+  windowSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +103,12 @@ const HINTS: Record<keyof Env, string> = {
   DELIVERY_SLOT_CAPACITY: '应为0到999的整数，如 5',
   DELIVERY_DEPARTMENT: '应为部门名称，如 区政务服务中心',
   RECTIFY_WORKING_DAYS: '应为1到999的整数（工作日），如 15',
+  DATA_KEY_PREVIOUS: '应为32字节密钥（64位十六进制或 base64），即轮换前的 DATA_KEY',
+  RATE_LIMIT_LOGIN: '应为非负整数（每个IP每个时间窗的登录次数，0 表示不限），如 10',
+  RATE_LIMIT_SUBMIT: '应为非负整数（每个用户每个时间窗的提交次数，0 表示不限），如 30',
+  RATE_LIMIT_SEARCH: '应为非负整数（每个IP每个时间窗的搜索次数，0 表示不限），如 120',
+  RATE_LIMIT_WINDOW_SECONDS: '应为正整数（秒），如 60',
+  TRUST_PROXY: '应为 true、代理层数（如 1）或以逗号分隔的代理地址/网段（如 10.0.0.0/8）',
 };
 
 function schemaProblems(env: Record<string, unknown>): string[] {
@@ -93,7 +120,8 @@ function schemaProblems(env: Record<string, unknown>): string[] {
   return [...seen].map((name) => `${name}：${HINTS[name as keyof Env] ?? '取值不正确'}`);
 }
 
-function parseKey(raw: string): Buffer | null {
+/** A 32-byte key from 64 hex digits or base64; null when it is neither. */
+export function parseKey(raw: string): Buffer | null {
   const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
   return key.length === 32 ? key : null;
 }
@@ -125,6 +153,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const rawKey = demo ? (env.DATA_KEY ?? DEMO_DATA_KEY) : required('DATA_KEY', env.DATA_KEY);
   const dataKey = rawKey ? parseKey(rawKey) : null;
   if (rawKey && !dataKey) problems.push(`DATA_KEY：${HINTS.DATA_KEY}`);
+  const previousKey = env.DATA_KEY_PREVIOUS === undefined ? null : parseKey(env.DATA_KEY_PREVIOUS);
+  if (env.DATA_KEY_PREVIOUS !== undefined && !previousKey) problems.push(`DATA_KEY_PREVIOUS：${HINTS.DATA_KEY_PREVIOUS}`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const defaultStatic = path.resolve('dist-h5');
@@ -142,9 +172,24 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     tokenTtlHours: Number(env.TOKEN_TTL_HOURS ?? 72),
     staticDir: env.STATIC_DIR ? path.resolve(env.STATIC_DIR) : existsSync(defaultStatic) ? defaultStatic : null,
     logLevel: env.LOG_LEVEL ?? 'info',
-    dataKey: dataKey as Buffer,
+    // During a rotation the old key still opens rows not yet re-encrypted (scripts/rotate-key.mjs).
+    dataKey: previousKey ? withPreviousKeys(dataKey as Buffer, [previousKey]) : (dataKey as Buffer),
     deliverySlotCapacity: Number(env.DELIVERY_SLOT_CAPACITY ?? 5),
     deliveryDepartment: env.DELIVERY_DEPARTMENT ?? '区政务服务中心',
     rectifyWorkingDays: Number(env.RECTIFY_WORKING_DAYS ?? 15),
+    rateLimits: {
+      login: Number(env.RATE_LIMIT_LOGIN ?? 10),
+      submit: Number(env.RATE_LIMIT_SUBMIT ?? 30),
+      search: Number(env.RATE_LIMIT_SEARCH ?? 120),
+      windowSeconds: Number(env.RATE_LIMIT_WINDOW_SECONDS ?? 60),
+    },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined) return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',');
 }

@@ -1,25 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Instant } from './common';
 import { ImportReport } from './policy';
+import { BENEFIT_STATUSES } from './benefit-rules';
 
-/**
- * 免申即享 benefit record per (policy, enterprise):
- * matched → publicized (公示: basis, data used, amount shown before payment)
- *         → confirmed | objected (reason; staff revise → publicized again)
- * confirmed → paid (兑现: amount, date) → archived.
- */
-export const BENEFIT_STATUSES = ['matched', 'publicized', 'confirmed', 'objected', 'paid', 'archived'] as const;
+// The statuses and their labels live in ./benefit-rules so the mini-program can use them without TypeBox.
+export * from './benefit-rules';
+
+/** 免申即享 benefit record per (policy, enterprise); the status machine is described in ./benefit-rules. */
 export const BenefitStatus = Type.Union(BENEFIT_STATUSES.map((s) => Type.Literal(s)));
 export type BenefitStatus = Static<typeof BenefitStatus>;
-
-export const BENEFIT_STATUS_LABELS: Record<BenefitStatus, string> = {
-  matched: '已匹配',
-  publicized: '公示中',
-  confirmed: '已确认',
-  objected: '有异议',
-  paid: '已兑现',
-  archived: '已归档',
-};
 
 export const BenefitEvent = Type.Object({
   status: BenefitStatus,
@@ -67,7 +56,7 @@ export const BenefitPayment = Type.Object(
 
 export const BenefitListQuery = Type.Object(
   {
-    policyId: Type.Optional(Type.Integer({ minimum: 1 })),
+    policyId: Type.Optional(Id),
     status: Type.Optional(BenefitStatus),
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
@@ -82,7 +71,7 @@ export type BenefitPage = Static<typeof BenefitPage>;
 /** Staff bind one enterprise to a policy (the record starts as matched). */
 export const NewBenefit = Type.Object(
   {
-    policyId: Type.Integer({ minimum: 1 }),
+    policyId: Id,
     uscc: Type.String({ minLength: 1, maxLength: 40 }),
     amountYuan: Type.Optional(Type.Number({ minimum: 0, maximum: 1e9 })),
   },

@@ -6,8 +6,10 @@ export const Role = Type.Union(
 );
 export type Role = Static<typeof Role>;
 
-export const Id = Type.Integer({ minimum: 1 });
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** Row ids are 32-bit (serial) on PostgreSQL: a larger number cannot name a row, and comparing with one is an error there. */
+export const MAX_ID = 2147483647;
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID });
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: MAX_ID }) });
 export type IdParams = Static<typeof IdParams>;
 
 /** ISO 8601 instant, e.g. 2026-11-27T04:08:00.000Z */

@@ -147,7 +147,11 @@ export type Delivery = Omit<Static<typeof Delivery>, 'items'> & { items: Deliver
 export const DeliveryCreated = Type.Object({ id: Id, status: DeliveryStatus });
 export type DeliveryCreated = Static<typeof DeliveryCreated>;
 
-export const DeliveryList = Type.Object({ items: Type.Array(DeliverySummary), total: Type.Integer({ minimum: 0 }) });
+export const DeliveryList = Type.Object({
+  items: Type.Array(DeliverySummary),
+  total: Type.Integer({ minimum: 0 }),
+  nextCursor: Type.Optional(Type.String({ description: '工作队列：下一页的游标（作为 after 传回）；没有更多时不返回' })),
+});
 export type DeliveryList = Omit<Static<typeof DeliveryList>, 'items'> & { items: DeliverySummary[] };
 
 export const MyDeliveriesQuery = Type.Object(
@@ -164,6 +168,13 @@ export const DeliveryQueueQuery = Type.Object(
     date: Type.Optional(DateOnly),
     period: Type.Optional(Type.Union(DELIVERY_PERIODS.map((p) => Type.Literal(p)))),
     status: Type.Optional(DeliveryStatus),
+    after: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        pattern: '^\\d{4}-\\d{2}-\\d{2}\\|(上午|下午)\\|\\d{1,12}$',
+        description: '游标：上一页返回的 nextCursor；给出时按游标接着读（忽略 page），翻到多深都一样快',
+      }),
+    ),
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },

@@ -1,7 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id } from './common';
+import { ENTERPRISE_SCALES } from './enterprise-rules';
 
-export const ENTERPRISE_SCALES = ['大型', '中型', '小型', '微型'] as const;
+export * from './enterprise-rules';
 export const EnterpriseScale = Type.Union(ENTERPRISE_SCALES.map((s) => Type.Literal(s)));
 export type EnterpriseScale = Static<typeof EnterpriseScale>;
 
@@ -49,7 +50,7 @@ export type BindEnterprise = Static<typeof BindEnterprise>;
 export const EnterpriseListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100, description: '按名称或统一社会信用代码模糊查找' })),
-    page: Type.Integer({ minimum: 1, default: 1 }),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },
   { additionalProperties: false },

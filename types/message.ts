@@ -38,8 +38,8 @@ export type MessageThread = Static<typeof MessageThread>;
 
 export const NewMessageThread = Type.Object(
   {
-    policyId: Type.Optional(Type.Integer({ minimum: 1 })),
-    benefitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    policyId: Type.Optional(Id),
+    benefitId: Type.Optional(Id),
     body: Type.String({ minLength: 2, maxLength: 1000 }),
   },
   { additionalProperties: false },

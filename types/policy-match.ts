@@ -2,10 +2,11 @@
  * 政策计算器: evaluates a policy's structured conditions against an enterprise profile and says,
  * per condition, whether it is met and why, in words an owner understands. Pure and shared:
  * the server decides "仅看我可享" with it and the app can re-explain without a round trip.
- * Type-only imports, so the mini-program bundle does not pull in TypeBox.
+ * Type-only imports from the schema modules, so the mini-program bundle does not pull in TypeBox.
  */
 import type { PolicyCondition } from './policy';
 import type { EnterpriseScale } from './enterprise';
+import { ENTERPRISE_SCALES } from './enterprise-rules';
 
 /** The profile fields conditions read; null/undefined = not filled in yet. */
 export interface EnterpriseProfileForMatch {
@@ -43,8 +44,7 @@ export const PROFILE_FIELD_PROMPTS: Record<ProfileField, string> = {
   registeredOn: '请补充企业成立日期',
 };
 
-// Kept here rather than imported: ENTERPRISE_SCALES lives next to runtime TypeBox code.
-const SCALE_ORDER: readonly EnterpriseScale[] = ['大型', '中型', '小型', '微型'];
+const SCALE_ORDER: readonly EnterpriseScale[] = ENTERPRISE_SCALES;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const MET = ' ✓';

@@ -1,11 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { DateOnly, Id, Instant } from './common';
 import { EnterpriseScale } from './enterprise';
+import { POLICY_KINDS, POLICY_LEVELS, POLICY_METHODS, POLICY_STATUSES } from './policy-rules';
 
-export const POLICY_LEVELS = ['区', '市', '省'] as const;
-export const POLICY_KINDS = ['减免', '奖补', '权益', '资质'] as const;
-export const POLICY_METHODS = ['免申即享', '快申快享'] as const;
-export const POLICY_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+// The plain values live in ./policy-rules so the mini-program can use them without TypeBox.
+export * from './policy-rules';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -194,23 +193,6 @@ export const ImportReport = Type.Object({
   errors: Type.Array(ImportRowError),
 });
 export type ImportReport = Static<typeof ImportReport>;
-
-/** Policy import columns, in the template's order. */
-export const POLICY_IMPORT_COLUMNS = [
-  '政策名称',
-  '发文部门',
-  '层级',
-  '类型',
-  '标签',
-  '摘要',
-  '正文',
-  '文号',
-  '金额',
-  '开始日期',
-  '结束日期',
-  '兑现方式',
-  '联系方式',
-] as const;
 
 /**
  * Profile fields an enterprise may fill in itself for the 政策计算器, only where the registry has

@@ -1,22 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant } from './common';
+import { Id, Instant, MAX_ID } from './common';
+import { TICKET_STATUSES } from './satisfaction-labels';
 
 /**
  * 满意度与整改 (PRODUCT.md §3). Five levels as in GB/T 39734-2020 (政务服务“好差评”).
  * Ratings of overall ≤ 2 open a rectification ticket (差评工单) for the responsible department.
+ * The labels and the lists they are keyed by live in ./satisfaction-labels (no TypeBox), for the app.
  */
-export const SCORE_LABELS = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' } as const;
+export * from './satisfaction-labels';
+
 export const Score = Type.Integer({ minimum: 1, maximum: 5, description: '5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意' });
 export type Score = 1 | 2 | 3 | 4 | 5;
-
-export const RATING_DIMENSIONS = ['overall', 'efficiency', 'level', 'attitude'] as const;
-export type RatingDimension = (typeof RATING_DIMENSIONS)[number];
-export const DIMENSION_LABELS: Record<RatingDimension, string> = {
-  overall: '整体满意度',
-  efficiency: '服务效率',
-  level: '服务水平',
-  attitude: '服务态度',
-};
 
 export const RatingScores = Type.Object(
   { overall: Score, efficiency: Score, level: Score, attitude: Score },
@@ -48,9 +42,6 @@ export const DeliveryTarget = Type.Object({ kind: Type.Literal('delivery'), deli
 export const RatingTarget = Type.Union([ProjectTarget, DepartmentTarget, DeliveryTarget]);
 export type RatingTarget = Static<typeof RatingTarget>;
 export type RatingTargetKind = RatingTarget['kind'];
-
-/** Suggested categories for the problem report; any short text is accepted. */
-export const PROBLEM_CATEGORIES = ['办事效率', '服务态度', '政策落实', '材料要求', '收费问题', '其他'] as const;
 
 /** data:image/(jpeg|png|webp);base64,… of at most 300 KB each (checked by the server after decoding). */
 export const PHOTO_MAX_BYTES = 300 * 1024;
@@ -160,7 +151,7 @@ export type VisitSummary = Static<typeof VisitSummary>;
 export const VisitList = Type.Object({ items: Type.Array(VisitSummary), total: Type.Integer({ minimum: 0 }) });
 export type VisitList = Static<typeof VisitList>;
 export const VisitListQuery = Type.Object(
-  { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
+  { page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
   { additionalProperties: false },
 );
 
@@ -171,18 +162,8 @@ export const VisitListQuery = Type.Object(
  * rectified → reopened (enterprise, reason; deadline restarts) → called_back → …
  * open | called_back | reopened | rectified → appealing (department) → voided (upheld) | back where it was (rejected)
  */
-export const TICKET_STATUSES = ['open', 'called_back', 'rectified', 'reopened', 'appealing', 'closed', 'voided'] as const;
 export const TicketStatus = Type.Union(TICKET_STATUSES.map((s) => Type.Literal(s)));
 export type TicketStatus = Static<typeof TicketStatus>;
-export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
-  open: '待回访',
-  called_back: '已回访待整改',
-  rectified: '已整改待确认',
-  reopened: '企业退回重办',
-  appealing: '申诉复核中',
-  closed: '已办结',
-  voided: '申诉成立已核销',
-};
 
 export const TICKET_ACTIONS = ['created', 'callback', 'rectify', 'confirm', 'reopen', 'appeal', 'appeal_upheld', 'appeal_rejected'] as const;
 export const TicketAction = Type.Union(TICKET_ACTIONS.map((s) => Type.Literal(s)));
@@ -243,7 +224,7 @@ export const TicketListQuery = Type.Object(
     status: Type.Optional(TicketStatus),
     department: Type.Optional(Type.Integer({ minimum: 1, description: '部门 id（部门人员只能看本部门）' })),
     overdue: Type.Optional(Type.Boolean()),
-    page: Type.Integer({ minimum: 1, default: 1 }),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },
   { additionalProperties: false },
@@ -254,7 +235,7 @@ export const TicketExportQuery = Type.Object(
   {
     format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
     status: Type.Optional(TicketStatus),
-    department: Type.Optional(Type.Integer({ minimum: 1 })),
+    department: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
     overdue: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -262,7 +243,7 @@ export const TicketExportQuery = Type.Object(
 export type TicketExportQuery = Static<typeof TicketExportQuery>;
 
 export const MyTicketQuery = Type.Object(
-  { page: Type.Integer({ minimum: 1, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
+  { page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
   { additionalProperties: false },
 );
 
@@ -330,8 +311,8 @@ export const ReminderLetterPage = Type.Object({ items: Type.Array(ReminderLetter
 export type ReminderLetterPage = Static<typeof ReminderLetterPage>;
 export const ReminderListQuery = Type.Object(
   {
-    department: Type.Optional(Type.Integer({ minimum: 1 })),
-    page: Type.Integer({ minimum: 1, default: 1 }),
+    department: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
   },
   { additionalProperties: false },
@@ -479,7 +460,7 @@ export type QuarterlyReportQuery = Static<typeof QuarterlyReportQuery>;
 export const QuarterlyRowsQuery = Type.Object(
   {
     period: Period,
-    page: Type.Integer({ minimum: 1, default: 1 }),
+    page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
   },
   { additionalProperties: false },

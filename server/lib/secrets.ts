@@ -17,12 +17,49 @@ export function encrypt(plain: string, key: Buffer): string {
   return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
 }
 
-export function decrypt(sealed: string, key: Buffer): string {
+/**
+ * Keys that still open old ciphertexts while DATA_KEY is being rotated, kept beside the current
+ * key object itself so every existing `decrypt(x, config.dataKey)` call honours them unchanged.
+ */
+const previousKeys = new WeakMap<Buffer, readonly Buffer[]>();
+
+/** The current key, which from now on also decrypts what `previous` keys sealed. */
+export function withPreviousKeys(current: Buffer, previous: readonly Buffer[]): Buffer {
+  previousKeys.set(current, previous);
+  return current;
+}
+
+function open(sealed: string, key: Buffer): string {
   const [version, iv, tag, body] = sealed.split('.');
   if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('unknown ciphertext format');
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/** Opens with `key`, then with its previous keys; GCM's tag makes a wrong key fail rather than yield garbage. */
+export function decrypt(sealed: string, key: Buffer): string {
+  try {
+    return open(sealed, key);
+  } catch (err) {
+    for (const previous of previousKeys.get(key) ?? []) {
+      try {
+        return open(sealed, previous);
+      } catch {
+        // not this one either
+      }
+    }
+    throw err;
+  }
+}
+
+/** The plain text if exactly this key (no fallback) opens `sealed`, else null: how a rotation tells old rows from new. */
+export function decryptWith(sealed: string, key: Buffer): string | null {
+  try {
+    return open(sealed, key);
+  } catch {
+    return null;
+  }
 }
 
 /** 13812341234 -> 138****1234; shorter or foreign numbers keep only their last 4 digits. */

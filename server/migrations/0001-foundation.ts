@@ -1,18 +1,6 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import type { DbDialect } from '../db/schema';
-
-// Kysely<any> is how Kysely types migrations: they must keep working after the schema moves on.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
-
-/** Integer surrogate key that auto-increments on both databases. */
-function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: DbDialect): CreateTableBuilder<T, 'id'> {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
+import { notNull, withId, type AnyDb } from './columns';
 
 export function foundation(dialect: DbDialect): Migration {
   return {

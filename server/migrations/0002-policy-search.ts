@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Migration } from 'kysely';
 import type { DbDialect } from '../db/schema';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
+import type { AnyDb } from './columns';
 
 /**
  * The policy full-text index. Both engines store the same space-separated tokens per field

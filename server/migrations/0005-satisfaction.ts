@@ -1,16 +1,7 @@
-import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Migration } from 'kysely';
 import type { DbDialect } from '../db/schema';
+import { notNull, withId, type AnyDb } from './columns';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDb = Kysely<any>;
-
-function withId<T extends string>(table: CreateTableBuilder<T, never>, dialect: DbDialect): CreateTableBuilder<T, 'id'> {
-  return dialect === 'postgres'
-    ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-    : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
-}
-
-const notNull = (c: ColumnDefinitionBuilder) => c.notNull();
 const score = (name: string) => (c: ColumnDefinitionBuilder) => c.notNull().check(sql.raw(`${name} between 1 and 5`));
 const zero = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(0);
 

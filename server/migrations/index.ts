@@ -5,6 +5,9 @@ import { policySearch } from './0002-policy-search';
 import { benefits } from './0003-benefits';
 import { deliveries } from './0004-deliveries';
 import { satisfaction } from './0005-satisfaction';
+import { ratingRaters } from './0006-rating-raters';
+import { listIndexes } from './0007-list-indexes';
+import { rateLimits } from './0008-rate-limits';
 
 /**
  * Migrations are listed here, not discovered on disk, so they work the same from tsx, jest
@@ -18,6 +21,9 @@ export function migrations(dialect: DbDialect): Record<string, Migration> {
     '0003-benefits': benefits(dialect),
     '0004-deliveries': deliveries(dialect),
     '0005-satisfaction': satisfaction(dialect),
+    '0006-rating-raters': ratingRaters(dialect),
+    '0007-list-indexes': listIndexes(dialect),
+    '0008-rate-limits': rateLimits(dialect),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ErrorBody } from '../../types/errors';
 import { HttpError } from '../lib/http-error';
@@ -72,9 +72,10 @@ const CLIENT_ERRORS: Record<number, [string, string]> = {
   404: ['NOT_FOUND', '请求的资源不存在'],
   405: ['METHOD_NOT_ALLOWED', '不支持该请求方式'],
   406: ['NOT_ACCEPTABLE', '不支持请求的返回格式'],
-  413: ['PAYLOAD_TOO_LARGE', '提交的内容过大'],
+  413: ['PAYLOAD_TOO_LARGE', '提交的内容过大，请精简后再提交'],
+  414: ['URI_TOO_LONG', '请求地址过长'],
   415: ['UNSUPPORTED_MEDIA_TYPE', '不支持该内容类型，请以 JSON 提交'],
-  429: ['RATE_LIMITED', '请求过于频繁，请稍后再试'],
+  429: ['RATE_LIMITED', '操作过于频繁，请稍后再试'],
 };
 
 function toResponse(err: FastifyError | HttpError): { status: number; body: ErrorBody } {
@@ -92,6 +93,17 @@ function toResponse(err: FastifyError | HttpError): { status: number; body: Erro
     return { status, body: { error: { code, message } } };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } } };
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed percent-encoding, an
+ * over-long path parameter): Fastify answers those itself unless told otherwise, in its own
+ * shape and echoing the URL back.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const { status, body } = toResponse(err);
+  request.log.info({ code: body.error.code, status }, 'request rejected by router');
+  void reply.status(status).send(body);
 }
 
 async function errorsPlugin(fastify: FastifyInstance) {

@@ -9,7 +9,10 @@ import { createRepositories, type Repositories } from '../repositories';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_KEY_PATTERN = '^[A-Za-z0-9_\\-:.]{1,128}$';
 const KEY_RE = new RegExp(IDEMPOTENCY_KEY_PATTERN);
-/** A claim older than this belongs to a request that died (crash, restart); a retry may take it over. */
+/**
+ * A committed in-flight row comes from an instance of the previous release (which claimed keys in a
+ * statement of their own) that is still working, or that died: older than this, a retry takes it over.
+ */
 const STALE_CLAIM_MS = 2 * 60 * 1000;
 
 export interface IdempotentResult<T> {
@@ -41,12 +44,36 @@ function keyOf(request: FastifyRequest): string | null {
   return key;
 }
 
-async function runInTransaction<T>(db: Kysely<Database>, work: IdempotentWork<T>, after?: (repos: Repositories, r: IdempotentResult<T>) => Promise<void>) {
+async function runInTransaction<T>(db: Kysely<Database>, work: IdempotentWork<T>) {
+  return db.transaction().execute(async (trx) => work(createRepositories(trx), trx));
+}
+
+const inFlight = () => new HttpError(409, 'IDEMPOTENCY_IN_FLIGHT', '该请求正在处理中，请稍候');
+
+type Outcome<T> = { replayed: boolean; result: IdempotentResult<T> };
+
+/**
+ * The key is checked, the work done and its response recorded in ONE transaction: a crash (kill -9,
+ * power loss) at any point rolls back all three, so a retry finds the key free and does the work once.
+ * A claim written on its own beforehand would survive the crash and refuse every retry with 409.
+ */
+async function runOnce<T>(db: Kysely<Database>, scope: string, key: string, requestHash: string, work: IdempotentWork<T>): Promise<Outcome<T>> {
   return db.transaction().execute(async (trx) => {
     const repos = createRepositories(trx);
+    if (!(await repos.idempotency.lockForTransaction(scope, key))) throw inFlight();
+    const existing = await repos.idempotency.find(scope, key);
+    if (existing) {
+      if (existing.requestHash !== requestHash) throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', '该请求标识已用于另一份提交');
+      if (existing.status === 'done' && existing.statusCode !== null) {
+        return { replayed: true, result: { statusCode: existing.statusCode, body: JSON.parse(existing.responseBody ?? 'null') as T } };
+      }
+      if (Date.now() - Date.parse(existing.createdAt) <= STALE_CLAIM_MS) throw inFlight();
+      await repos.idempotency.release(scope, key, existing.createdAt);
+    }
     const result = await work(repos, trx);
-    if (after) await after(repos, result);
-    return result;
+    // Under the lock nobody else can have recorded the key; should it happen anyway, roll the work back.
+    if (!(await repos.idempotency.recordDone(scope, key, requestHash, result.statusCode, result.body, new Date().toISOString()))) throw inFlight();
+    return { replayed: false, result };
   });
 }
 
@@ -61,34 +88,9 @@ async function idempotencyPlugin(fastify: FastifyInstance) {
     // replay the answer stored for /benefits/1/confirm.
     const scope = `${this.user?.id ?? 'anon'}:${this.method}:${this.url.split('?')[0]}`;
     const requestHash = sha256(canonicalJson(this.body ?? null));
-    const store = fastify.repos.idempotency;
-
-    for (let attempt = 0; ; attempt++) {
-      if (attempt > 3) throw new HttpError(409, 'IDEMPOTENCY_IN_FLIGHT', '该请求正在处理中，请稍候');
-      if (await store.claim(scope, key, requestHash, new Date().toISOString())) break;
-      const existing = await store.find(scope, key);
-      if (!existing) continue; // released between our claim and our read: try again
-      if (existing.requestHash !== requestHash) {
-        throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', '该请求标识已用于另一份提交');
-      }
-      if (existing.status === 'done' && existing.statusCode !== null) {
-        this.idempotencyReplayed = true;
-        return { statusCode: existing.statusCode, body: JSON.parse(existing.responseBody ?? 'null') as T };
-      }
-      const stale = Date.now() - Date.parse(existing.createdAt) > STALE_CLAIM_MS;
-      if (!stale || attempt > 0) throw new HttpError(409, 'IDEMPOTENCY_IN_FLIGHT', '该请求正在处理中，请稍候');
-      await store.release(scope, key, existing.createdAt);
-    }
-
-    try {
-      return await runInTransaction(fastify.db, work, (repos, result) =>
-        repos.idempotency.complete(scope, key, result.statusCode, result.body, new Date().toISOString()),
-      );
-    } catch (err) {
-      // Nothing was written (the transaction rolled back), so the same key may be tried again.
-      await store.release(scope, key);
-      throw err;
-    }
+    const { replayed, result } = await runOnce(fastify.db, scope, key, requestHash, work);
+    this.idempotencyReplayed = replayed;
+    return result;
   });
 
   fastify.addHook('onSend', async (request, reply) => {

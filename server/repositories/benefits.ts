@@ -140,9 +140,13 @@ export function benefitsRepository(db: Kysely<Database>) {
     },
 
     async list(filter: BenefitFilter): Promise<{ items: Benefit[]; total: number }> {
-      let query = baseQuery(db);
+      // The benefit's own columns first; the policy only when filtering by its department.
+      let query = db.selectFrom('benefits as b');
+      if (filter.departmentId !== undefined) {
+        const departmentId = filter.departmentId;
+        query = query.where('b.policy_id', 'in', (eb) => eb.selectFrom('policies').select('id').where('department_id', '=', departmentId));
+      }
       if (filter.enterpriseId !== undefined) query = query.where('b.enterprise_id', '=', filter.enterpriseId);
-      if (filter.departmentId !== undefined) query = query.where('p.department_id', '=', filter.departmentId);
       if (filter.policyId !== undefined) query = query.where('b.policy_id', '=', filter.policyId);
       if (filter.status !== undefined) query = query.where('b.status', '=', filter.status);
       const [{ total }, rows] = await Promise.all([

@@ -16,8 +16,16 @@ export interface QueueFilter {
   date?: string;
   period?: string;
   status?: string;
+  /** Keyset: the (date, period, id) of the last row already shown; `page` is then ignored. */
+  after?: QueueCursor;
   page: number;
   pageSize: number;
+}
+
+export interface QueueCursor {
+  date: string;
+  period: string;
+  id: number;
 }
 
 export function deliveriesRepository(db: Kysely<Database>) {
@@ -129,24 +137,26 @@ export function deliveriesRepository(db: Kysely<Database>) {
       return { rows, total: Number(total) };
     },
 
-    /** The staff queue: by date and slot, 上午 before 下午 (they sort that way as text too). */
+    /**
+     * The staff queue: by date and slot, 上午 before 下午 (they sort that way as text too), then id.
+     * Reads its page in the order of deliveries_queue_idx / deliveries_status_queue_idx; with `after`
+     * (the last row of the previous page) it seeks there instead of skipping rows, however deep.
+     */
     async queue(filter: QueueFilter): Promise<{ rows: DeliveryRow[]; total: number }> {
       let base = db.selectFrom('deliveries');
       if (filter.date) base = base.where('date', '=', filter.date);
       if (filter.period) base = base.where('period', '=', filter.period);
       if (filter.status) base = base.where('status', '=', filter.status);
-      const ids = base.select('id');
-      const [{ total }, rows] = await Promise.all([
-        base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-        withEnterprise()
-          .where('deliveries.id', 'in', ids)
-          .orderBy('deliveries.date')
-          .orderBy('deliveries.period')
-          .orderBy('deliveries.id')
-          .limit(filter.pageSize)
-          .offset((filter.page - 1) * filter.pageSize)
-          .execute(),
-      ]);
+      let page = base.select('id');
+      const after = filter.after;
+      if (after) page = page.where((eb) => eb(eb.refTuple('date', 'period', 'id'), '>', eb.tuple(after.date, after.period, after.id)));
+      page = page.orderBy('date').orderBy('period').orderBy('id').limit(filter.pageSize);
+      if (!after) page = page.offset((filter.page - 1) * filter.pageSize);
+      // Deferred join: the page's ids come from the index alone (however deep), then only those rows are read.
+      const [{ total }, ids] = await Promise.all([base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(), page.execute()]);
+      const found = ids.length ? await withEnterprise().where('deliveries.id', 'in', ids.map((r) => r.id)).execute() : [];
+      const byId = new Map(found.map((r) => [r.id, r]));
+      const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
       return { rows, total: Number(total) };
     },
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 export interface IdempotencyRecord {
@@ -10,8 +10,40 @@ export interface IdempotencyRecord {
 }
 
 export function idempotencyRepository(db: Kysely<Database>) {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+
   return {
-    /** Claims (scope, key); false when someone already holds it. The unique constraint decides races. */
+    /**
+     * Inside a transaction: takes the key's transaction-scoped lock, or answers false when another
+     * transaction holds it (that request is still running). PostgreSQL releases the lock at commit or
+     * rollback, and when the connection dies with a crashed server, so it can never be left behind.
+     * SQLite has one writer connection, so transactions on it never overlap: nothing to take.
+     */
+    async lockForTransaction(scope: string, key: string): Promise<boolean> {
+      if (!postgres) return true;
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended(${`${scope}\n${key}`}, 0)) as locked`.execute(db);
+      return rows[0]?.locked === true;
+    },
+
+    /**
+     * Records the finished response in the work's own transaction, so the record and the work
+     * commit together or not at all. False if a row for the key appeared meanwhile.
+     */
+    async recordDone(scope: string, key: string, requestHash: string, statusCode: number, body: unknown, now: string): Promise<boolean> {
+      const row = await db
+        .insertInto('idempotency_keys')
+        .values({ scope, key, request_hash: requestHash, status: 'done', status_code: statusCode, response_body: JSON.stringify(body ?? null), created_at: now, completed_at: now })
+        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Claims (scope, key) as in flight in its own statement; false when someone already holds it.
+     * The server no longer claims this way (a crash would strand the row); kept because such rows
+     * exist: written by instances of the previous release during a rolling upgrade, or left by it.
+     */
     async claim(scope: string, key: string, requestHash: string, now: string): Promise<boolean> {
       const row = await db
         .insertInto('idempotency_keys')
@@ -40,16 +72,7 @@ export function idempotencyRepository(db: Kysely<Database>) {
       );
     },
 
-    async complete(scope: string, key: string, statusCode: number, body: unknown, now: string): Promise<void> {
-      await db
-        .updateTable('idempotency_keys')
-        .set({ status: 'done', status_code: statusCode, response_body: JSON.stringify(body ?? null), completed_at: now })
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .execute();
-    },
-
-    /** Frees a key whose request failed, so the client may retry it. `createdAt` guards against freeing a newer claim. */
+    /** Frees an in-flight claim. `createdAt` guards against freeing a newer claim. */
     async release(scope: string, key: string, createdAt?: string): Promise<void> {
       let query = db.deleteFrom('idempotency_keys').where('scope', '=', scope).where('key', '=', key).where('status', '=', 'in_flight');
       if (createdAt) query = query.where('created_at', '=', createdAt);

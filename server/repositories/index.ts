@@ -14,6 +14,7 @@ import { policyProfilesRepository } from './policy-profiles';
 import { sessionsRepository } from './sessions';
 import { usersRepository } from './users';
 import { ratingsRepository } from './ratings';
+import { projectsRepository } from './projects';
 import { remindersRepository } from './reminders';
 import { statsRepository } from './stats';
 import { ticketsRepository } from './tickets';
@@ -43,6 +44,7 @@ export function createRepositories(db: Kysely<Database>) {
     tickets: ticketsRepository(db),
     reminders: remindersRepository(db),
     stats: statsRepository(db),
+    projects: projectsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

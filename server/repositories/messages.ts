@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { MessageComplexity, MessageThread, MessageThreadSummary } from '../../types/message';
 import type { Database } from '../db/schema';
 import './benefit-tables';
@@ -153,17 +153,19 @@ export function messagesRepository(db: Kysely<Database>) {
 
     /** Overdue (unanswered and past the deadline at `now`) first, then by deadline, oldest first. */
     async list(filter: ThreadFilter, now: string): Promise<{ items: MessageThreadSummary[]; total: number }> {
-      let query = summaryQuery(db);
-      if (filter.enterpriseId !== undefined) query = query.where('t.enterprise_id', '=', filter.enterpriseId);
-      if (filter.departmentId !== undefined) query = query.where('t.department_id', '=', filter.departmentId);
-      if (filter.answered !== undefined) query = query.where('t.answered', '=', filter.answered ? 1 : 0);
-      if (filter.overdue === true) query = query.where('t.answered', '=', 0).where('t.reply_due_at', '<', now);
-      if (filter.overdue === false) query = query.where((eb) => eb.or([eb('t.answered', '=', 1), eb('t.reply_due_at', '>=', now)]));
-      const [{ total }, rows] = await Promise.all([
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-        query
-          .select(SUMMARY_COLUMNS)
-          .orderBy(sql`case when ${sql.ref('t.answered')} = 0 and ${sql.ref('t.reply_due_at')} < ${now} then 0 else 1 end`)
+      // Filters on the thread alone, so the count reads message_threads (its joins follow non-null foreign keys).
+      let threads = db.selectFrom('message_threads as t');
+      if (filter.enterpriseId !== undefined) threads = threads.where('t.enterprise_id', '=', filter.enterpriseId);
+      if (filter.departmentId !== undefined) threads = threads.where('t.department_id', '=', filter.departmentId);
+      if (filter.answered !== undefined) threads = threads.where('t.answered', '=', filter.answered ? 1 : 0);
+      if (filter.overdue === true) threads = threads.where('t.answered', '=', 0).where('t.reply_due_at', '<', now);
+      if (filter.overdue === false) threads = threads.where((eb) => eb.or([eb('t.answered', '=', 1), eb('t.reply_due_at', '>=', now)]));
+      const [{ total }, page] = await Promise.all([
+        threads.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+        threads
+          .select('t.id')
+          // Overdue first needs no expression of its own: among the unanswered, the overdue are exactly
+          // those due before now, so (answered, reply_due_at, id) puts them first — and an index serves that order.
           .orderBy('t.answered')
           .orderBy('t.reply_due_at')
           .orderBy('t.id')
@@ -171,6 +173,10 @@ export function messagesRepository(db: Kysely<Database>) {
           .offset((filter.page - 1) * filter.pageSize)
           .execute(),
       ]);
+      const pageIds = page.map((r) => r.id);
+      const found = pageIds.length ? await summaryQuery(db).select(SUMMARY_COLUMNS).where('t.id', 'in', pageIds).execute() : [];
+      const byId = new Map(found.map((r) => [r.id, r]));
+      const rows = pageIds.flatMap((id) => byId.get(id) ?? []);
       const ids = rows.map((r) => r.id);
       const lastPosts = ids.length
         ? await db

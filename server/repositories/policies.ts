@@ -240,11 +240,9 @@ export function policiesRepository(db: Kysely<Database>) {
   }
 
   /** Public filters shared by search, matching and facets. */
-  function publicBase(f: PolicyFilter) {
-    let q = db
-      .selectFrom('policies as p')
-      .innerJoin('departments as d', 'd.id', 'p.department_id')
-      .where('p.status', '=', 'published');
+  /** Public filters shared by search, matching and facets, on the policy alone (ids and counts need no join). */
+  function publicPolicies(f: PolicyFilter) {
+    let q = db.selectFrom('policies as p').where('p.status', '=', 'published');
     if (!f.includeExpired) q = q.where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>=', f.today)]));
     if (f.kind) q = q.where('p.kind', '=', f.kind);
     if (f.level) q = q.where('p.level', '=', f.level);
@@ -252,6 +250,10 @@ export function policiesRepository(db: Kysely<Database>) {
     if (f.departmentId) q = q.where('p.department_id', '=', f.departmentId);
     if (f.tag) q = q.where(sql<SqlBool>`p.tags like ${containsPattern(JSON.stringify(f.tag))} escape '\\'`);
     return q;
+  }
+
+  function publicBase(f: PolicyFilter) {
+    return publicPolicies(f).innerJoin('departments as d', 'd.id', 'p.department_id');
   }
 
   return {
@@ -371,10 +373,18 @@ export function policiesRepository(db: Kysely<Database>) {
       const tokens = f.tokens ?? [];
       const base = publicBase(f);
       if (tokens.length === 0) {
-        let q = base.select(LIST_COLUMNS).select(sql<number>`count(*) over ()`.as('total')).orderBy('p.published_at', 'desc').orderBy('p.id', 'desc');
-        if (page) q = q.limit(page.limit).offset(page.offset);
-        const rows = await q.execute();
-        return { rows: rows.map(toSummary), total: await totalOf(rows, async () => Number((await base.select(countAll).executeTakeFirstOrThrow()).n)) };
+        if (!page) {
+          const all = (await base.select(LIST_COLUMNS).orderBy('p.published_at', 'desc').orderBy('p.id', 'desc').execute()).map(toSummary);
+          return { rows: all, total: all.length };
+        }
+        // Deferred join: the page's ids come from the (status, published_at, id, valid_to) index alone, however
+        // deep the offset, and only those rows are read; the total is counted apart on (status, valid_to).
+        // (A count(*) over () would make every page read and sort all matches first.)
+        const [ids, count] = await Promise.all([
+          publicPolicies(f).select('p.id').orderBy('p.published_at', 'desc').orderBy('p.id', 'desc').limit(page.limit).offset(page.offset).execute(),
+          publicPolicies(f).select(countAll).executeTakeFirstOrThrow(),
+        ]);
+        return { rows: await rowsByIds(ids.map((r) => r.id)), total: Number(count.n) };
       }
       const joinOn = dialect === 'postgres' ? sql<SqlBool>`s.policy_id = p.id` : sql<SqlBool>`s.rowid = p.id`;
       const matched = base.innerJoin(sql`policy_search`.as('s'), (join) => join.on(joinOn)).where(textMatch(dialect, tokens));
@@ -414,7 +424,7 @@ export function policiesRepository(db: Kysely<Database>) {
 
     /** Staff view: every status, newest change first; `q` looks in title and 文号. */
     async adminList(f: AdminPolicyFilter): Promise<{ rows: PolicySummaryRow[]; total: number }> {
-      let base = db.selectFrom('policies as p').innerJoin('departments as d', 'd.id', 'p.department_id');
+      let base = db.selectFrom('policies as p');
       if (f.status) base = base.where('p.status', '=', f.status);
       if (f.departmentId) base = base.where('p.department_id', '=', f.departmentId);
       const text = f.q?.trim();
@@ -424,15 +434,12 @@ export function policiesRepository(db: Kysely<Database>) {
           eb.or([sql<SqlBool>`${eb.ref('p.title')} like ${pattern} escape '\\'`, sql<SqlBool>`${eb.ref('p.basis_doc')} like ${pattern} escape '\\'`]),
         );
       }
-      const rows = await base
-        .select(LIST_COLUMNS)
-        .select(sql<number>`count(*) over ()`.as('total'))
-        .orderBy('p.updated_at', 'desc')
-        .orderBy('p.id', 'desc')
-        .limit(f.limit)
-        .offset(f.offset)
-        .execute();
-      return { rows: rows.map(toSummary), total: await totalOf(rows, async () => Number((await base.select(countAll).executeTakeFirstOrThrow()).n)) };
+      // Deferred join: ids in (…, updated_at, id) index order, then only the page's rows; the total apart.
+      const [ids, count] = await Promise.all([
+        base.select('p.id').orderBy('p.updated_at', 'desc').orderBy('p.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+        base.select(countAll).executeTakeFirstOrThrow(),
+      ]);
+      return { rows: await rowsByIds(ids.map((r) => r.id)), total: Number(count.n) };
     },
 
     async departments(): Promise<{ id: number; name: string }[]> {

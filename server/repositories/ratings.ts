@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { RatingScores } from '../../types/satisfaction';
+import { TICKET_THRESHOLD, type RatingScores } from '../../types/satisfaction';
 import type { Database } from '../db/schema';
 import './rating-tables';
 import type { RatingsTable } from './rating-tables';
+import './stats-tables';
+import type { RaterGroupKind } from './stats-tables';
 
 export type NewRatingRow = Omit<RatingsTable, 'id' | 'voided'>;
 
@@ -12,9 +14,86 @@ export interface StatsKey {
   quarter: string;
 }
 
+export interface RaterKey extends StatsKey {
+  enterpriseId: number;
+}
+
+/** The statistics groups a rating counts in, always in this order (one lock order for concurrent writers). */
+function groupsOf(key: StatsKey): { group_kind: RaterGroupKind; group_id: number }[] {
+  const groups: { group_kind: RaterGroupKind; group_id: number }[] = [
+    { group_kind: 'all', group_id: 0 },
+    { group_kind: 'department', group_id: key.departmentId },
+  ];
+  if (key.projectId !== null) groups.push({ group_kind: 'project', group_id: key.projectId });
+  return groups;
+}
+
 export function ratingsRepository(db: Kysely<Database>) {
+  /**
+   * Keeps the distinct-rater counts (migration 0006) in step with one rating added (+1) or voided (-1).
+   * Call inside the rating's transaction. Each upsert is atomic and row-locked on PostgreSQL, so two
+   * concurrent first ratings of an enterprise in a group cannot both see themselves as the first.
+   */
+  async function countRater(key: RaterKey, delta: 1 | -1): Promise<void> {
+    const groups = groupsOf(key);
+    let changed: { group_kind: RaterGroupKind; group_id: number }[];
+    if (delta === 1) {
+      const rows = await db
+        .insertInto('rating_raters')
+        .values(groups.map((g) => ({ ...g, quarter: key.quarter, enterprise_id: key.enterpriseId, ratings: 1 })))
+        .onConflict((oc) =>
+          oc.columns(['group_kind', 'group_id', 'quarter', 'enterprise_id']).doUpdateSet((eb) => ({ ratings: eb('rating_raters.ratings', '+', 1) })),
+        )
+        .returning(['group_kind', 'group_id', 'ratings'])
+        .execute();
+      // 1 = this enterprise's first live rating in the group: one more distinct rater.
+      changed = rows.filter((r) => Number(r.ratings) === 1);
+    } else {
+      changed = [];
+      for (const g of groups) {
+        const row = await db
+          .updateTable('rating_raters')
+          .set((eb) => ({ ratings: eb('ratings', '-', 1) }))
+          .where('group_kind', '=', g.group_kind)
+          .where('group_id', '=', g.group_id)
+          .where('quarter', '=', key.quarter)
+          .where('enterprise_id', '=', key.enterpriseId)
+          .returning('ratings')
+          .executeTakeFirst();
+        // 0 = its last live rating in the group is gone: one rater fewer.
+        if (row && Number(row.ratings) === 0) changed.push(g);
+      }
+    }
+    if (changed.length === 0) return;
+    changed.sort((a, b) => groups.findIndex((g) => g.group_kind === a.group_kind) - groups.findIndex((g) => g.group_kind === b.group_kind));
+    await db
+      .insertInto('rating_group_raters')
+      .values(changed.map((g) => ({ group_kind: g.group_kind, quarter: key.quarter, group_id: g.group_id, raters: Math.max(delta, 0) })))
+      .onConflict((oc) =>
+        oc.columns(['group_kind', 'quarter', 'group_id']).doUpdateSet((eb) => ({ raters: eb('rating_group_raters.raters', '+', delta) })),
+      )
+      .execute();
+  }
+
+  /**
+   * A bad rating's transaction will insert a ticket, whose trigger updates ticket_stats after this
+   * transaction has locked the rater and score rows. An upheld appeal locks ticket_stats first (its
+   * ticket update fires the trigger) and those rows after. Taking the ticket_stats row up front here
+   * gives both the same lock order on PostgreSQL, so they queue instead of deadlocking.
+   */
+  async function lockTicketStats(row: NewRatingRow): Promise<void> {
+    await db
+      .insertInto('ticket_stats')
+      .values({ quarter: row.quarter, department_id: row.department_id, project_id: row.project_id ?? 0, raised: 0, called_back: 0, rectified: 0, on_time: 0 })
+      .onConflict((oc) => oc.columns(['quarter', 'department_id', 'project_id']).doUpdateSet((eb) => ({ raised: eb.ref('ticket_stats.raised') })))
+      .execute();
+  }
+
   return {
-    /** null when this enterprise already rated this thing at this stage (the unique constraint decides races). */
+    /**
+     * null when this enterprise already rated this thing at this stage (the unique constraint decides races).
+     * Counts the rater in the same transaction; the caller adds the scores with bumpStats.
+     */
     async insert(row: NewRatingRow): Promise<number | null> {
       const inserted = await db
         .insertInto('ratings')
@@ -22,7 +101,10 @@ export function ratingsRepository(db: Kysely<Database>) {
         .onConflict((oc) => oc.columns(['enterprise_id', 'target_kind', 'target_id', 'stage']).doNothing())
         .returning('id')
         .executeTakeFirst();
-      return inserted?.id ?? null;
+      if (!inserted) return null;
+      if (row.overall <= TICKET_THRESHOLD) await lockTicketStats(row);
+      await countRater({ departmentId: row.department_id, projectId: row.project_id, quarter: row.quarter, enterpriseId: row.enterprise_id }, 1);
+      return inserted.id;
     },
 
     async addPhotos(ratingId: number, photos: readonly string[]): Promise<void> {
@@ -71,16 +153,17 @@ export function ratingsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** Marks a rating as removed by an upheld appeal; returns what the statistics must give back, or null if already void. */
+    /** Marks a rating as removed by an upheld appeal (and its rater uncounted); returns what the statistics must give back, or null if already void. */
     async void(ratingId: number): Promise<{ key: StatsKey; scores: RatingScores } | null> {
       const row = await db
         .updateTable('ratings')
         .set({ voided: 1 })
         .where('id', '=', ratingId)
         .where('voided', '=', 0)
-        .returning(['department_id', 'project_id', 'quarter', 'overall', 'efficiency', 'level', 'attitude'])
+        .returning(['enterprise_id', 'department_id', 'project_id', 'quarter', 'overall', 'efficiency', 'level', 'attitude'])
         .executeTakeFirst();
       if (!row) return null;
+      await countRater({ departmentId: row.department_id, projectId: row.project_id, quarter: row.quarter, enterpriseId: row.enterprise_id }, -1);
       return {
         key: { departmentId: row.department_id, projectId: row.project_id, quarter: row.quarter },
         scores: { overall: row.overall, efficiency: row.efficiency, level: row.level, attitude: row.attitude },

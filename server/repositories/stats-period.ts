@@ -1,3 +1,4 @@
+import { HttpError } from '../lib/http-error';
 import { endOfChinaDay, toChinaDate } from '../lib/working-days';
 
 /** A statistics period: a quarter (2026Q4) or a year (2026), as China dates and instants. */
@@ -13,6 +14,8 @@ export interface PeriodRange {
 }
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2099;
 
 /** The quarter (e.g. 2026Q4) an instant falls in, in China time. */
 export function quarterOf(instant: string | Date): string {
@@ -33,6 +36,8 @@ export function parsePeriod(period: string): PeriodRange {
   const m = /^(\d{4})(?:Q([1-4]))?$/.exec(period);
   if (!m) throw new RangeError(`Not a period: ${period}`);
   const year = Number(m[1]);
+  // Four-digit years only, with room for the trend's earlier quarters: 0396Q3 would reach year 395.
+  if (year < MIN_YEAR || year > MAX_YEAR) throw new HttpError(400, 'VALIDATION', `period：年份应在${MIN_YEAR}至${MAX_YEAR}之间`, 'period');
   const q = m[2] ? Number(m[2]) : null;
   const firstMonth = q ? (q - 1) * 3 + 1 : 1;
   const lastMonth = q ? q * 3 : 12;

@@ -4,6 +4,8 @@ import type { Database } from '../db/schema';
 import './benefit-tables';
 import './delivery-tables';
 import './rating-tables';
+import './stats-tables';
+import type { RaterGroupKind } from './stats-tables';
 import type { PeriodRange } from './stats-period';
 import { RUNNING_STATUSES } from './tickets';
 
@@ -30,7 +32,56 @@ export type RaterScope = { kind: 'department' | 'project'; id: number } | { kind
 
 const n = (v: unknown) => Number(v ?? 0);
 
+/**
+ * Raters of each group over the quarters: MIN_GROUP_RATERS when there are at least that many,
+ * otherwise a number below it (what suppression decides on). One quarter is a column
+ * read. Over several quarters an enterprise may rate in more than one, so the per-quarter counts
+ * only bound the distinct count: at least the largest, at most the sum. Only a group whose bounds
+ * straddle the threshold is counted exactly, from its rater rows (never from the ratings).
+ */
+async function settleRaters(
+  db: Kysely<Database>,
+  kind: RaterGroupKind,
+  ids: readonly number[],
+  quarters: readonly string[],
+  rows: readonly { group_id: number; quarter: string; raters: number }[],
+): Promise<[number, number][]> {
+  const bounds = new Map<number, { max: number; sum: number }>();
+  for (const r of rows) {
+    const raters = Number(r.raters);
+    const b = bounds.get(Number(r.group_id)) ?? { max: 0, sum: 0 };
+    b.max = Math.max(b.max, raters);
+    b.sum += raters;
+    bounds.set(Number(r.group_id), b);
+  }
+  const out: [number, number][] = [];
+  for (const id of ids) {
+    const b = bounds.get(id) ?? { max: 0, sum: 0 };
+    if (b.max >= MIN_GROUP_RATERS) out.push([id, MIN_GROUP_RATERS]);
+    else if (b.sum < MIN_GROUP_RATERS || quarters.length === 1) out.push([id, Math.min(b.sum, MIN_GROUP_RATERS)]);
+    else out.push([id, await distinctRaters(db, kind, id, quarters)]);
+  }
+  return out;
+}
+
+async function distinctRaters(db: Kysely<Database>, kind: RaterGroupKind, id: number, quarters: readonly string[]): Promise<number> {
+  const rows = await db
+    .selectFrom('rating_raters')
+    .select('enterprise_id')
+    .distinct()
+    .where('group_kind', '=', kind)
+    .where('group_id', '=', id)
+    .where('quarter', 'in', quarters)
+    .where('ratings', '>', 0)
+    .limit(MIN_GROUP_RATERS)
+    .execute();
+  return rows.length;
+}
+
 export function statsRepository(db: Kysely<Database>) {
+  const settle = (kind: RaterGroupKind, ids: readonly number[], quarters: readonly string[], rows: readonly { group_id: number; quarter: string; raters: number }[]) =>
+    settleRaters(db, kind, ids, quarters, rows);
+
   const sums = (eb: { fn: Kysely<Database>['fn'] }) => [
     eb.fn.sum<number>('n1').as('n1'),
     eb.fn.sum<number>('n2').as('n2'),
@@ -70,36 +121,35 @@ export function statsRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Distinct raters of a group, counted only up to MIN_GROUP_RATERS: all suppression needs,
-     * and an index range scan that stops after five distinct enterprises.
+     * Distinct raters of a group, counted only up to MIN_GROUP_RATERS (all suppression needs),
+     * read from the counts kept with every rating (migration 0006).
      */
     async ratersUpToMin(scope: RaterScope, quarters: readonly string[]): Promise<number> {
-      let q = db.selectFrom('ratings').select('enterprise_id').distinct().where('quarter', 'in', quarters).where('voided', '=', 0);
-      if (scope.kind === 'department') q = q.where('department_id', '=', scope.id);
-      if (scope.kind === 'project') q = q.where('project_id', '=', scope.id);
-      const rows = await q.limit(MIN_GROUP_RATERS).execute();
-      return rows.length;
+      const kind = scope.kind;
+      const id = scope.kind === 'all' ? 0 : scope.id;
+      const rows = await db
+        .selectFrom('rating_group_raters')
+        .select(['group_id', 'quarter', 'raters'])
+        .where('group_kind', '=', kind)
+        .where('quarter', 'in', quarters)
+        .where('group_id', '=', id)
+        .execute();
+      const [raters] = await settle(kind, [id], quarters, rows);
+      return raters[1];
     },
 
-    /**
-     * ratersUpToMin for many groups in one statement (a dashboard by project has a thousand):
-     * a correlated, index-only probe per group, each stopping at MIN_GROUP_RATERS.
-     */
+    /** ratersUpToMin for many groups (a dashboard by project has a thousand) in one read of the counts. */
     async ratersUpToMinMany(kind: 'department' | 'project', ids: readonly number[], quarters: readonly string[]): Promise<Map<number, number>> {
       if (ids.length === 0) return new Map();
-      const column = sql.ref(kind === 'department' ? 'r.department_id' : 'r.project_id');
-      const inQuarters = sql.join(quarters.map((q) => sql`${q}`));
-      // VALUES rows (SQLite caps UNION ALL at 500 terms); the cast stops PostgreSQL typing them as text.
-      const groups = sql`select v.column1 as gid from (values ${sql.join(ids.map((id) => sql`(cast(${id} as integer))`))}) as v`;
-      const { rows } = await sql<{ gid: number; raters: number }>`
-        select g.gid as gid,
-          (select count(*) from (
-             select distinct r.enterprise_id from ratings r
-             where ${column} = g.gid and r.quarter in (${inQuarters}) and r.voided = 0
-             limit ${MIN_GROUP_RATERS}
-          ) as probe) as raters
-        from (${groups}) as g`.execute(db);
-      return new Map(rows.map((r) => [Number(r.gid), Number(r.raters)]));
+      // Every group of the kind in these quarters (a range of the primary key), filtered here: no
+      // thousand-parameter IN list.
+      const rows = await db
+        .selectFrom('rating_group_raters')
+        .select(['group_id', 'quarter', 'raters'])
+        .where('group_kind', '=', kind)
+        .where('quarter', 'in', quarters)
+        .execute();
+      return new Map(await settle(kind, ids, quarters, rows));
     },
 
     async excludedByAppeal(quarters: readonly string[]): Promise<number> {
@@ -112,34 +162,52 @@ export function statsRepository(db: Kysely<Database>) {
       return n(row.n);
     },
 
+    /**
+     * Ticket figures from ticket_stats (kept by triggers on tickets), plus overdue — which moves with
+     * the clock — counted over the running tickets' index range for the quarters.
+     */
     async ticketSums(quarters: readonly string[], by: 'department' | 'project' | null, now: string): Promise<TicketSums[]> {
-      const running = sql.join(RUNNING_STATUSES.map((s) => sql.lit(s)));
-      let q = db
-        .selectFrom('tickets')
-        .where('quarter', 'in', quarters)
-        .where('status', '<>', 'voided')
+      // Grouped by an expression, not the bare column: otherwise SQLite walks the whole quarter in
+      // tickets_stats_idx order to skip a sort, instead of the running tickets' range in tickets_running_idx.
+      const groupKey = by === 'department' ? sql<number>`department_id + 0` : sql<number>`project_id + 0`;
+      let kept = db
+        .selectFrom('ticket_stats')
         .select((eb) => [
-          eb.fn.countAll<number>().as('raised'),
-          sql<number>`sum(case when callback_at is not null then 1 else 0 end)`.as('called_back'),
-          sql<number>`sum(case when status in ('rectified', 'closed') then 1 else 0 end)`.as('rectified'),
-          sql<number>`sum(case when status in ('rectified', 'closed') and rectified_on_time = 1 then 1 else 0 end)`.as('on_time'),
-          sql<number>`sum(case when status in (${running}) and deadline_at < ${now} then 1 else 0 end)`.as('overdue'),
-        ]);
-      if (by === 'project') q = q.where('project_id', 'is not', null);
-      const rows =
-        by === 'department'
-          ? await q.select('department_id as gid').groupBy('department_id').execute()
-          : by === 'project'
-            ? await q.select('project_id as gid').groupBy('project_id').execute()
-            : await q.execute();
-      return rows.map((r) => ({
-        id: (r as typeof r & { gid?: number | null }).gid ?? null,
-        raised: n(r.raised),
-        calledBack: n(r.called_back),
-        rectified: n(r.rectified),
-        rectifiedOnTime: n(r.on_time),
-        overdue: n(r.overdue),
-      }));
+          eb.fn.sum<number>('raised').as('raised'),
+          eb.fn.sum<number>('called_back').as('called_back'),
+          eb.fn.sum<number>('rectified').as('rectified'),
+          eb.fn.sum<number>('on_time').as('on_time'),
+        ])
+        .where('quarter', 'in', quarters);
+      let overdue = db
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('quarter', 'in', quarters)
+        .where('status', 'in', RUNNING_STATUSES)
+        .where('deadline_at', '<', now);
+      if (by === 'project') {
+        kept = kept.where('project_id', '<>', 0);
+        overdue = overdue.where('project_id', 'is not', null);
+      }
+      const grouped = async () => {
+        const sums = by === 'department' ? kept.select('department_id as gid').groupBy('department_id') : kept.select('project_id as gid').groupBy('project_id');
+        return Promise.all([sums.having((eb) => eb.fn.sum('raised'), '>', 0).execute(), overdue.select(groupKey.as('gid')).groupBy(groupKey).execute()]);
+      };
+      const [keptRows, overdueRows] = by === null ? await Promise.all([kept.execute(), overdue.execute()]) : await grouped();
+      const gidOf = (r: object): number | null => ('gid' in r && r.gid !== null ? Number(r.gid) : null);
+      const overdueBy = new Map(overdueRows.map((r) => [gidOf(r), n(r.n)]));
+      return keptRows.map((r) => {
+        const id = gidOf(r);
+        return {
+          id,
+          raised: n(r.raised),
+          calledBack: n(r.called_back),
+          rectified: n(r.rectified),
+          rectifiedOnTime: n(r.on_time),
+          // Overdue tickets are live ones, so their group is among those with raised > 0.
+          overdue: overdueBy.get(id) ?? 0,
+        };
+      });
     },
 
     async names(kind: 'department' | 'project', ids: readonly number[]): Promise<Map<number, string>> {

@@ -27,6 +27,7 @@ import mePolicyMatches from './me/policy-matches';
 import meEnterpriseProfile from './me/enterprise/profile';
 import ratings from './ratings';
 import visits from './visits';
+import projects from './projects';
 import tickets from './tickets';
 import meTickets from './me/tickets';
 import adminTickets from './admin/tickets';
@@ -65,6 +66,7 @@ export default async function routes(fastify: FastifyInstance, opts: { config: A
   await fastify.register(adminDeliverySlots, { prefix: `${v1}/admin/delivery-slots`, config: opts.config });
   await fastify.register(ratings, { prefix: `${v1}/ratings`, config: opts.config });
   await fastify.register(visits, { prefix: `${v1}/visits` });
+  await fastify.register(projects, { prefix: `${v1}/projects` });
   await fastify.register(tickets, { prefix: `${v1}/tickets`, config: opts.config });
   await fastify.register(meTickets, { prefix: `${v1}/me/tickets` });
   await fastify.register(adminTickets, { prefix: `${v1}/admin/tickets` });

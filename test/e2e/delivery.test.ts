@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { enterprises } from '../../server/seed/data/enterprises';
-import { button, field, visible, launchBrowser, phonePage, screenshot, startProduct, type Product } from './harness';
+import { button, field, visible, phonePage, productAndBrowser, screenshot, tab } from './harness';
 
 jest.setTimeout(240_000);
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const e2e = productAndBrowser();
 
 const choice = (page: Page, text: string) => visible(page.locator('.yst-choice:not(.yst-choice--off)').filter({ hasText: text }));
 
@@ -31,16 +22,16 @@ async function tokenOf(page: Page): Promise<string> {
 
 /** An enterprise owner signed in with a test openid and bound to a seeded enterprise, through the UI. */
 async function enterpriseOwner(openid: string, seeded: { uscc: string; name: string }): Promise<Page> {
-  const page = await phonePage(browser);
-  await page.goto(product.url);
-  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click();
+  const page = await phonePage(e2e.browser);
+  await page.goto(e2e.url);
+  await tab(page, '我的').click();
   await field(page, '如 demo-user-1').fill(openid);
   await button(page, '登录').click();
   await visible(page.locator('.nut-cell').filter({ hasText: '绑定企业' })).click();
   await field(page, '18位，如 91440300708461136T').fill(seeded.uscc);
   await field(page, '与营业执照上的名称一致').fill(seeded.name);
   await button(page, '绑定企业').click();
-  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click();
+  await tab(page, '我的').click();
   await visible(page.getByText(seeded.uscc)).waitFor();
   return page;
 }
@@ -69,7 +60,7 @@ describe('证照递送 in the H5 build against the real server', () => {
     const owner = await enterpriseOwner('e2e-delivery-owner', seeded);
 
     // 办事 → 证照递送
-    await owner.locator('.taro-tabbar__tabbar').getByText('办事', { exact: true }).click();
+    await tab(owner, '办事').click();
     await visible(owner.locator('.nut-cell').filter({ hasText: '预约证照递送' })).click();
     await choice(owner, '营业执照正本').click();
     await choice(owner, '印章').click();
@@ -107,13 +98,13 @@ describe('证照递送 in the H5 build against the real server', () => {
     await screenshot(owner, 'delivery-03-submitted');
 
     // Staff of the handling department, in a browser of their own.
-    const staff = await phonePage(browser);
-    await staff.goto(`${product.url}/#/staff/pages/login/index`);
+    const staff = await phonePage(e2e.browser);
+    await staff.goto(`${e2e.url}/#/staff/pages/login/index`);
     await field(staff, '请输入用户名').fill('zwfw');
     await field(staff, '请输入密码').fill('demo123456');
     await button(staff, '登录').click();
     await visible(staff.getByText('区政务服务中心')).waitFor();
-    await staff.goto(`${product.url}/#/staff/pages/deliveries/index`);
+    await staff.goto(`${e2e.url}/#/staff/pages/deliveries/index`);
     const card = visible(staff.getByTestId('delivery-card').filter({ hasText: seeded.name }));
     await card.waitFor();
     // The queue shows masked contact data only.
@@ -138,14 +129,14 @@ describe('证照递送 in the H5 build against the real server', () => {
     // The owner's timeline now ends at 已送达, and the handover is on record with a real PNG.
     // A fresh tab of the same browser (same session), as when the owner taps the WeChat notification.
     const later = await owner.context().newPage();
-    await later.goto(`${product.url}/#/pages/delivery/detail?id=${id}`);
+    await later.goto(`${e2e.url}/#/pages/delivery/detail?id=${id}`);
     const timeline = visible(later.locator('.yst-timeline'));
     await timeline.getByText('已送达').first().waitFor();
     const labels = await timeline.locator('.yst-timeline__item:not(.yst-timeline__item--ahead) .yst-timeline__label').allTextContents();
     expect(labels.map((l) => l.trim())).toEqual(['已提交预约', '已受理', '配送中', '已送达']);
     await screenshot(later, 'delivery-07-owner-delivered');
 
-    const detail = await fetch(`${product.url}/api/v1/deliveries/${id}`, { headers: { authorization: `Bearer ${await tokenOf(owner)}` } }).then((r) => r.json());
+    const detail = await fetch(`${e2e.url}/api/v1/deliveries/${id}`, { headers: { authorization: `Bearer ${await tokenOf(owner)}` } }).then((r) => r.json());
     expect(detail.status).toBe('delivered');
     expect(detail.handover.receiverName).toBe('张晓明');
     expect(detail.handover.signature).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);

@@ -1,27 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
 import { enterprises } from '../../server/seed/data/enterprises';
-import { button, field, visible, launchBrowser, phonePage, screenshot, startProduct, type Product } from './harness';
+import { button, field, visible, phonePage, productAndBrowser, screenshot, tab } from './harness';
 
 jest.setTimeout(180_000);
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-const tab = (page: Page, name: string) => page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true });
+const e2e = productAndBrowser();
 
 describe('H5 build against the server started as npm start does', () => {
   it('an owner logs in with a test openid, binds a seeded enterprise, sees it on 我的 and turns on 关怀模式', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(e2e.browser);
     const seeded = enterprises[3];
-    await page.goto(product.url);
+    await page.goto(e2e.url);
     await tab(page, '我的').click();
     await field(page, '如 demo-user-1').fill('e2e-owner-1');
     await button(page, '登录').click();
@@ -62,13 +50,13 @@ describe('H5 build against the server started as npm start does', () => {
       return null;
     });
     expect(token).toBeTruthy();
-    const me = await fetch(`${product.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const me = await fetch(`${e2e.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
     expect(me.enterprise).toMatchObject({ uscc: seeded.uscc, name: seeded.name });
   });
 
   it('a staff member logs in on the H5 build and sees their department', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${product.url}/#/staff/pages/login/index`);
+    const page = await phonePage(e2e.browser);
+    await page.goto(`${e2e.url}/#/staff/pages/login/index`);
     await field(page, '请输入用户名').fill('kgj');
     await field(page, '请输入密码').fill('demo123456');
     await button(page, '登录').click();
@@ -77,9 +65,9 @@ describe('H5 build against the server started as npm start does', () => {
   });
 
   it('serves the OpenAPI document and health next to the app', async () => {
-    const health = await fetch(`${product.url}/api/v1/health`).then((r) => r.json());
+    const health = await fetch(`${e2e.url}/api/v1/health`).then((r) => r.json());
     expect(health).toEqual({ status: 'ok', db: 'sqlite' });
-    const docs = await fetch(`${product.url}/api/docs/json`).then((r) => r.json());
+    const docs = await fetch(`${e2e.url}/api/docs/json`).then((r) => r.json());
     expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/api/v1/me/enterprise', '/api/v1/auth/wechat']));
   });
 });

@@ -63,6 +63,42 @@ export async function startProduct(): Promise<Product> {
   };
 }
 
+/** What a test file drives: the product's base URL and one browser, shared by the file's tests. */
+export interface E2E {
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the product (or uses E2E_BASE_URL, an already started server, e.g. one serving a private H5 build)
+ * and Chromium before the file's tests, and stops both after them. Call once at the top of a test file.
+ */
+export function productAndBrowser(): E2E {
+  let product: Pick<Product, 'url' | 'stop'> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const base = process.env.E2E_BASE_URL;
+    const started = base ? Promise.resolve({ url: base, stop: async () => undefined }) : startProduct();
+    [product, browser] = await Promise.all([started, launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await product?.stop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('productAndBrowser(): used before beforeAll ran');
+    return value;
+  };
+  return {
+    get url() {
+      return ready(product).url;
+    },
+    get browser() {
+      return ready(browser);
+    },
+  };
+}
+
 /** Debian's Chromium; Playwright gives every launch a fresh, empty profile of its own. */
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -109,4 +145,9 @@ export function button(page: Page, text: string) {
 /** Taro H5 keeps earlier pages in the DOM, hidden: look only at what the user can see. */
 export function visible(locator: Locator): Locator {
   return locator.filter({ visible: true }).first();
+}
+
+/** A tab of the H5 tab bar, by its label. */
+export function tab(page: Page, name: string): Locator {
+  return page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true });
 }

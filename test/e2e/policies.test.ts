@@ -1,26 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
 import { enterprises } from '../../server/seed/data/enterprises';
-import { button, field, visible, launchBrowser, phonePage, screenshot, startProduct, type Product } from './harness';
+import { button, field, visible, phonePage, productAndBrowser, screenshot, tab } from './harness';
 
 jest.setTimeout(240_000);
 
-// E2E_BASE_URL: run against an already started server (e.g. serving a private H5 build) instead of npm start.
-let product: Pick<Product, 'url' | 'stop'>;
-let browser: Browser;
-
-beforeAll(async () => {
-  const started = process.env.E2E_BASE_URL ? Promise.resolve({ url: process.env.E2E_BASE_URL, stop: async () => undefined }) : startProduct();
-  [product, browser] = await Promise.all([started, launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-const tab = (page: Page, name: string) => page.locator('.taro-tabbar__tabbar').getByText(name, { exact: true });
+const e2e = productAndBrowser();
 
 async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${product.url}${path}`, {
+  const res = await fetch(`${e2e.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -36,9 +22,9 @@ async function api<T>(path: string, init: { method?: string; token?: string; bod
 
 describe('免申即享 in the H5 build against the real server', () => {
   it('search 社保, open a policy, see why per condition, confirm a benefit in 公示, leave a message', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(e2e.browser);
     const seeded = enterprises[3];
-    await page.goto(product.url);
+    await page.goto(e2e.url);
 
     // Sign in with a test openid and bind a seeded enterprise (as the foundation test does).
     await tab(page, '我的').click();

@@ -1,20 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_ADMIN_PASSWORD } from '../../server/config';
 import { enterprises } from '../../server/seed/data/enterprises';
-import { button, field, visible, launchBrowser, phonePage, screenshot, startProduct, type Product } from './harness';
+import { projects } from '../../server/seed/data/projects';
+import { button, field, visible, phonePage, productAndBrowser, screenshot } from './harness';
 
 jest.setTimeout(240_000);
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+const e2e = productAndBrowser();
 
 let keySeq = 0;
 async function api<T>(path: string, options: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
@@ -22,7 +14,7 @@ async function api<T>(path: string, options: { method?: string; token?: string; 
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.method === 'POST') headers['idempotency-key'] = `e2e-s2-${Date.now()}-${keySeq++}`;
-  const res = await fetch(`${product.url}${path}`, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const res = await fetch(`${e2e.url}${path}`, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
   const data = (await res.json()) as T;
   if (!res.ok) throw new Error(`${options.method ?? 'GET'} ${path} → ${res.status} ${JSON.stringify(data)}`);
   return data;
@@ -60,13 +52,16 @@ function chinaQuarter(now = new Date()): string {
 }
 
 describe('满意度: visits and the survey in the H5 build', () => {
-  it('a visitor opens a visit and shows the QR; the owner follows the link, rates 2, and a ticket reaches the department', async () => {
-    const seeded = enterprises[6];
+  it('a visitor opens a visit for a key project’s stage and shows the QR; the owner follows the link, rates 2, and a ticket reaches the project’s department', async () => {
+    // A seeded key project (年产5万吨茶饮料生产线项目, served by 区科工局) and the enterprise that owns it.
+    const project = projects[0];
+    const stage = project.stages[2];
+    const seeded = enterprises.find((e) => e.uscc === project.enterpriseUscc)!;
     await ownerOf('e2e-s2-owner-a', seeded);
 
     // The visitor (走访人员 of 区营商办) on a phone.
-    const visitor = await phonePage(browser);
-    await visitor.goto(`${product.url}/#/staff/pages/login/index`);
+    const visitor = await phonePage(e2e.browser);
+    await visitor.goto(`${e2e.url}/#/staff/pages/login/index`);
     await field(visitor, '请输入用户名').fill('visitor1');
     await field(visitor, '请输入密码').fill('demo123456');
     await button(visitor, '登录').click();
@@ -74,21 +69,29 @@ describe('满意度: visits and the survey in the H5 build', () => {
     await visible(visitor.locator('.nut-cell').filter({ hasText: '发起走访' })).click();
     await field(visitor, '输入企业名称或统一社会信用代码').fill(seeded.name.slice(0, 4));
     await visible(visitor.locator('.nut-cell').filter({ hasText: seeded.name })).click();
+    // The enterprise's key projects, each with its department; then one of the project's stages.
+    const option = visible(visitor.locator('.yst-vs-option').filter({ hasText: project.name }));
+    await option.getByText(`负责部门：${project.department}`, { exact: false }).waitFor();
+    await option.click();
+    await visible(visitor.locator('.yst-vs-chip').filter({ hasText: stage })).click();
+    await screenshot(visitor, 'satisfaction-00-visit-project-stage');
     await button(visitor, '生成评价码').click();
+    await visible(visitor.getByText(`${project.name} · ${stage}`)).waitFor();
 
     const code = visible(visitor.locator('[data-qr-text]'));
     await code.waitFor();
     const link = (await code.getAttribute('data-qr-text')) ?? '';
-    expect(link).toMatch(new RegExp(`^${product.url.replace(/[.]/g, '\\.')}/#/pages/survey/index\\?scene=[A-Za-z0-9]{16}$`));
+    expect(link).toMatch(new RegExp(`^${e2e.url.replace(/[.]/g, '\\.')}/#/pages/survey/index\\?scene=[A-Za-z0-9]{16}$`));
     await visible(visitor.getByText(link, { exact: true })).waitFor();
     const qr = visible(visitor.locator('.yst-vs-qr__image'));
     expect((await qr.boundingBox())?.width).toBeGreaterThan(150);
     await screenshot(visitor, 'satisfaction-01-visit-qr');
 
     // The owner opens the link on their own phone.
-    const owner = await phonePage(browser);
+    const owner = await phonePage(e2e.browser);
     await openAsOwner(owner, link, 'e2e-s2-owner-a');
-    await visible(owner.getByText(`${seeded.name} · 阶段：`, { exact: false })).waitFor();
+    await visible(owner.getByText(project.name, { exact: true })).waitFor();
+    await visible(owner.getByText(`${seeded.name} · 阶段：${stage} · 服务部门：${project.department}`)).waitFor();
     await rate(owner, { overall: 2, efficiency: 2, level: 3, attitude: 3 });
     await visible(owner.locator('.nut-switch')).click();
     await visible(owner.locator('.yst-sv-chip').filter({ hasText: '办事效率' })).click();
@@ -98,18 +101,22 @@ describe('满意度: visits and the survey in the H5 build', () => {
     await visible(owner.getByText('您的反馈已转交整改')).waitFor();
     await screenshot(owner, 'satisfaction-03-submitted-ticket');
 
-    // The department (区营商办, the visitor's own) has the ticket, with the owner's problem report.
-    const admin = await staffToken('admin');
-    const tickets = await api<{ items: { department: { name: string }; scores: { overall: number }; problem: { description: string } | null; status: string }[] }>(
-      '/api/v1/admin/tickets',
-      { token: admin },
-    );
-    const ours = tickets.items.filter((t) => t.problem?.description === '材料要求前后不一致，往返三次');
+    // The project's department (区科工局, not the visitor's 区营商办) has the ticket, with the owner's problem report.
+    type Listed = { department: { name: string }; subject: { kind: string; title: string; stage: string }; scores: { overall: number }; problem: { description: string } | null; status: string };
+    const ticketsOf = async (username: string) =>
+      (await api<{ items: Listed[] }>('/api/v1/admin/tickets', { token: await staffToken(username) })).items.filter((t) => t.problem?.description === '材料要求前后不一致，往返三次');
+    const ours = await ticketsOf('kgj');
     expect(ours).toHaveLength(1);
-    expect(ours[0]).toMatchObject({ department: { name: '区营商办' }, scores: { overall: 2 }, status: 'open' });
+    expect(ours[0]).toMatchObject({
+      department: { name: project.department },
+      subject: { kind: 'project', title: project.name, stage },
+      scores: { overall: 2 },
+      status: 'open',
+    });
+    expect(await ticketsOf('ysb')).toHaveLength(0);
 
     // The visitor sees that it was rated and when — not how.
-    await visitor.goto(`${product.url}/#/staff/pages/visits/index`);
+    await visitor.goto(`${e2e.url}/#/staff/pages/visits/index`);
     const row = visible(visitor.locator('.yst-vs-visit').filter({ hasText: seeded.name }));
     await row.getByText(/^已评价 \d\d:\d\d$/).waitFor();
     expect(await row.textContent()).not.toMatch(/不满意|满意|分/);
@@ -130,8 +137,8 @@ describe('满意度: visits and the survey in the H5 build', () => {
     const ratingsNow = async () => (await api<{ total: number }>(`/api/v1/admin/reports/quarterly/ratings?period=${chinaQuarter()}`, { token: admin })).total;
     const before = await ratingsNow();
 
-    const owner = await phonePage(browser);
-    await openAsOwner(owner, `${product.url}${h5Url}`, 'e2e-s2-owner-b');
+    const owner = await phonePage(e2e.browser);
+    await openAsOwner(owner, `${e2e.url}${h5Url}`, 'e2e-s2-owner-b');
     await visible(owner.getByText('车间现场走访', { exact: false })).waitFor();
 
     await owner.context().setOffline(true);

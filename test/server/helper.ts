@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import { buildApp } from '../../server/app';
 import { loadConfig, type AppConfig } from '../../server/config';
 import { hashPassword } from '../../server/lib/passwords';
 import type { WeChatClient } from '../../server/wechat/client';
 import { startWeChatStandIn, type WeChatStandIn } from '../../server/wechat/stand-in';
+import { scratchPostgres } from './scratch-postgres';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -15,6 +15,29 @@ export type DbKind = 'sqlite' | 'postgres';
 export function databases(): DbKind[] {
   return process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 }
+
+/**
+ * Every log line any test app writes is also appended here, one file per jest worker, and
+ * scripts/test.mjs scans them after the run for phone numbers, openids, tokens and addresses.
+ */
+export const SERVER_LOG_DIR = path.resolve(process.env.SERVER_LOG_DIR ?? path.join(__dirname, '../../test-results/server-logs'));
+const workerTag = `worker-${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}`;
+function logFile(suffix: string): string {
+  // Every time: a run that starts meanwhile clears the folder (scripts/test.mjs).
+  mkdirSync(SERVER_LOG_DIR, { recursive: true });
+  return path.join(SERVER_LOG_DIR, `${workerTag}.${suffix}`);
+}
+
+/**
+ * Openids and tokens the helpers handled: the log scan looks for these exact strings too, since
+ * a test openid such as `owner-a` follows no pattern. Short ones would match ordinary words.
+ */
+export function rememberSecret(secret: string): void {
+  if (secret.length >= 8) appendFileSync(logFile('secrets'), `${secret}\n`);
+}
+
+/** High enough that no suite but the rate-limit one ever meets a limit; that one sets its own. */
+export const GENEROUS_RATE_LIMITS = { RATE_LIMIT_LOGIN: '1000000', RATE_LIMIT_SUBMIT: '1000000', RATE_LIMIT_SEARCH: '1000000' };
 
 export const ADMIN = { username: 'admin', password: 'admin-test-password' };
 export const STAFF = { username: 'staff-test', password: 'staff-test-password' };
@@ -28,26 +51,6 @@ export interface TestApp {
   /** Every log line the app wrote, raw. */
   logs: string[];
   close(): Promise<void>;
-}
-
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.TEST_DATABASE_URL as string;
-  const name = `ys_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists "${name}" with (force)`);
-      await c.end();
-    },
-  };
 }
 
 /**
@@ -65,11 +68,15 @@ export interface BuildOptions {
 export async function build(kind: DbKind, opts: BuildOptions = {}): Promise<TestApp> {
   const standIn = await startWeChatStandIn({ host: '127.0.0.1', port: 0 });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ys-test-'));
-  const pgDb = kind === 'postgres' ? await freshPostgres() : null;
+  const pgDb = kind === 'postgres' ? await scratchPostgres(process.env.TEST_DATABASE_URL as string, 'ys_test') : null;
   const logs: string[] = [];
+  const logCopy = createWriteStream(logFile('log'), { flags: 'a' });
+  // A copy for the scan must never fail a test; the scan reports how many lines it saw.
+  logCopy.on('error', () => undefined);
   const logStream = new Writable({
     write(chunk: Buffer, _enc, done) {
       logs.push(chunk.toString('utf8'));
+      logCopy.write(chunk);
       done();
     },
   });
@@ -79,6 +86,7 @@ export async function build(kind: DbKind, opts: BuildOptions = {}): Promise<Test
     WECHAT_API_BASE: standIn.url,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'info',
+    ...GENEROUS_RATE_LIMITS,
     ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
     ...opts.env,
   });
@@ -99,6 +107,7 @@ export async function build(kind: DbKind, opts: BuildOptions = {}): Promise<Test
       await standIn.close();
       await pgDb?.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      await new Promise<void>((resolve) => logCopy.end(resolve));
     },
   };
 }
@@ -109,13 +118,18 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 export async function wechatLogin(app: App, openid: string): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code: `mock:${openid}` } });
   if (res.statusCode !== 200) throw new Error(`wechat login failed: ${res.statusCode} ${res.body}`);
-  return res.json<{ token: string }>().token;
+  const { token } = res.json<{ token: string }>();
+  rememberSecret(openid);
+  rememberSecret(token);
+  return token;
 }
 
 export async function staffLogin(app: App, who: { username: string; password: string }): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/staff', payload: who });
   if (res.statusCode !== 200) throw new Error(`staff login failed: ${res.statusCode} ${res.body}`);
-  return res.json<{ token: string }>().token;
+  const { token } = res.json<{ token: string }>();
+  rememberSecret(token);
+  return token;
 }
 
 /** The two codes published with GB 32100-2015 examples, as registry entries for tests. */

@@ -33,11 +33,46 @@ type Simulate = {
 export interface Harness {
   storage: Map<string, unknown>;
   requests: { url: string; method: string; data: unknown }[];
-  /** Loads dist/<page> and mounts it; the React tree renders asynchronously. */
-  open(page: string): SimComponent;
+  /** Every setData the runtime sent, in order (pages and custom components alike). */
+  setDataCalls: SetDataCall[];
+  /** Loads dist/<page> and mounts it with the given query (what onLoad receives); the React tree renders asynchronously. */
+  open(page: string, query?: Record<string, string>): SimComponent;
+}
+
+/** One wx.request as the app sent it; the answer of a fake server (undefined = no network). */
+export interface FakeRequest {
+  url: string;
+  method: string;
+  data: unknown;
+  header: Record<string, string>;
+}
+export interface FakeResponse {
+  statusCode: number;
+  data: unknown;
+}
+export type FakeServer = (request: FakeRequest) => FakeResponse | undefined;
+
+export interface HarnessOptions {
+  /** Answers wx.request; without it every request fails as if offline. */
+  server?: FakeServer;
+  /** How long each answer takes, like a real network round trip. */
+  latencyMs?: number;
+}
+
+/** What crosses from the logic layer to the render layer: WeChat's cost is the serialised size. */
+export interface SetDataCall {
+  /** UTF-8 bytes of JSON.stringify(data): what WeChat measures against its per-call limit. */
+  bytes: number;
+  /** The data paths of the call and the bytes of each value (Taro sends one path per changed node or attribute). */
+  paths: { path: string; bytes: number }[];
+  /** Date.now() when the call was made. */
+  at: number;
+  /** Which component sent it: the page itself or a custom wrapper. */
+  from: string;
 }
 
 const pageInstances: Options[] = [];
+let nextQuery: Record<string, string> = {};
 
 function pageAsComponent(options: Options): Options {
   const methods: Options = {};
@@ -54,7 +89,7 @@ function pageAsComponent(options: Options): Options {
       attached(this: Options & { onLoad?: (q: Options) => void; onShow?: () => void }) {
         Object.assign(this, fields);
         pageInstances.push(this);
-        this.onLoad?.({});
+        this.onLoad?.(nextQuery);
         this.onShow?.();
       },
       ready(this: { onReady?: () => void }) {
@@ -73,8 +108,35 @@ function chainableSelectorQuery() {
   return query;
 }
 
+type Lifetime = (this: Options, ...args: unknown[]) => unknown;
+
+/**
+ * Wraps a component definition so that each instance records its setData calls. The recorder is
+ * installed in `attached` (the first moment the instance exists with its setData), chaining any
+ * attached the definition has, top-level or in lifetimes (lifetimes wins in WeChat, as here).
+ */
+function recordingSetData(options: Options, calls: SetDataCall[], from: string): Options {
+  const lifetimes = (options.lifetimes ?? {}) as Record<string, Lifetime | undefined>;
+  const attached = lifetimes.attached ?? (options.attached as Lifetime | undefined);
+  return {
+    ...options,
+    lifetimes: {
+      ...lifetimes,
+      attached(this: Options & { setData: (data: Options, callback?: () => void) => void }, ...args: unknown[]) {
+        const send = this.setData;
+        this.setData = (data: Options, callback?: () => void) => {
+          const paths = Object.keys(data).map((path) => ({ path, bytes: Buffer.byteLength(JSON.stringify(data[path]) ?? '', 'utf8') }));
+          calls.push({ bytes: Buffer.byteLength(JSON.stringify(data), 'utf8'), paths, at: Date.now(), from });
+          return send.call(this, data, callback);
+        };
+        return attached?.apply(this, args);
+      },
+    },
+  };
+}
+
 /** Fresh globals and a fresh module registry, so each page loads the way WeChat would at launch. */
-export function createHarness(initialStorage: Record<string, unknown> = {}): Harness {
+export function createHarness(initialStorage: Record<string, unknown> = {}, options: HarnessOptions = {}): Harness {
   jest.resetModules();
   pageInstances.length = 0;
   const g = globalThis as unknown as Options & { wx: Options };
@@ -85,19 +147,33 @@ export function createHarness(initialStorage: Record<string, unknown> = {}): Har
   const simulate = require('miniprogram-simulate') as Simulate;
   const storage = new Map<string, unknown>(Object.entries(initialStorage));
   const requests: Harness['requests'] = [];
+  const setDataCalls: SetDataCall[] = [];
   let app: Options = {};
+  const registerComponent = g.Component as (o: Options) => void;
+  g.Component = (definition: Options) => registerComponent(recordingSetData(definition, setDataCalls, 'component'));
 
   Object.assign(g.wx, {
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
     removeStorageSync: (key: string) => void storage.delete(key),
     createSelectorQuery: chainableSelectorQuery,
-    request: (options: { url: string; method?: string; data?: unknown; fail?: (e: Options) => void; complete?: () => void }) => {
-      requests.push({ url: options.url, method: options.method ?? 'GET', data: options.data });
+    request: (request: {
+      url: string;
+      method?: string;
+      data?: unknown;
+      header?: Record<string, string>;
+      success?: (r: Options) => void;
+      fail?: (e: Options) => void;
+      complete?: () => void;
+    }) => {
+      const method = request.method ?? 'GET';
+      requests.push({ url: request.url, method, data: request.data });
       setTimeout(() => {
-        options.fail?.({ errMsg: 'request:fail offline test' });
-        options.complete?.();
-      }, 0);
+        const answer = options.server?.({ url: request.url, method, data: request.data, header: request.header ?? {} });
+        if (answer) request.success?.({ statusCode: answer.statusCode, data: answer.data, header: {}, errMsg: 'request:ok' });
+        else request.fail?.({ errMsg: 'request:fail offline test' });
+        request.complete?.();
+      }, options.latencyMs ?? 0);
       return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
     },
   });
@@ -107,7 +183,7 @@ export function createHarness(initialStorage: Record<string, unknown> = {}): Har
   };
   g.getApp = () => app;
   g.getCurrentPages = () => pageInstances;
-  g.Page = (options: Options) => (g.Component as (o: Options) => void)(pageAsComponent(options));
+  g.Page = (options: Options) => registerComponent(recordingSetData(pageAsComponent(options), setDataCalls, 'page'));
 
   // app.js pulls in the shared chunks (runtime, taro, vendors, common) and registers the App.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built app, loaded the way WeChat loads it
@@ -116,7 +192,9 @@ export function createHarness(initialStorage: Record<string, unknown> = {}): Har
   return {
     storage,
     requests,
-    open(page: string) {
+    setDataCalls,
+    open(page: string, query: Record<string, string> = {}) {
+      nextQuery = query;
       const id = simulate.load(path.join(DIST, page), { compiler: 'official', rootPath: DIST });
       const comp = simulate.render(id);
       comp.attach(document.createElement('parent-wrapper'));

@@ -30,7 +30,7 @@ const auth: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify, o
   fastify.post(
     '/wechat',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: 'login' },
       schema: {
         tags: ['登录'],
         summary: '微信登录：用 wx.login 的 code 换取会话',
@@ -55,7 +55,7 @@ const auth: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify, o
   fastify.post(
     '/staff',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: 'login' },
       schema: {
         tags: ['登录'],
         summary: '工作人员账号密码登录',

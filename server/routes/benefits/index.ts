@@ -39,7 +39,7 @@ const benefits: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/:id/confirm',
     {
-      config: { access: ['enterprise'] },
+      config: { access: ['enterprise'], rateLimit: 'submit' },
       schema: {
         tags: ['免申即享'],
         summary: '确认公示内容（依据、数据、金额）无误',
@@ -64,7 +64,7 @@ const benefits: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/:id/object',
     {
-      config: { access: ['enterprise'] },
+      config: { access: ['enterprise'], rateLimit: 'submit' },
       schema: {
         tags: ['免申即享'],
         summary: '对公示内容提出异议（说明理由，部门核实后重新公示）',

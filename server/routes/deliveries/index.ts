@@ -42,7 +42,7 @@ const deliveries: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fast
   fastify.post(
     '',
     {
-      config: { access: ['enterprise'] },
+      config: { access: ['enterprise'], rateLimit: 'submit' },
       schema: {
         tags: TAGS,
         summary: '预约证照递送',

@@ -34,7 +34,7 @@ const meSubscriptions: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
-      config: { access: 'authenticated' },
+      config: { access: 'authenticated', rateLimit: 'submit' },
       schema: {
         tags: ['订阅消息'],
         summary: '记录用户对订阅消息的选择（同意一次可发送一次）',

@@ -36,7 +36,7 @@ const messages: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
-      config: { access: ['enterprise'] },
+      config: { access: ['enterprise'], rateLimit: 'submit' },
       schema: {
         tags: ['留言'],
         summary: '就政策或本企业的享受记录留言（1个工作日内答复）',
@@ -88,7 +88,7 @@ const messages: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '/:id/posts',
     {
-      config: { access: PARTIES },
+      config: { access: PARTIES, rateLimit: 'submit' },
       schema: {
         tags: ['留言'],
         summary: '追问或回复',

@@ -63,7 +63,7 @@ const policies: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: 'search' },
       schema: {
         tags: ['政策'],
         summary: '检索政策（默认仅已发布且未过期）',

@@ -27,7 +27,7 @@ const ratings: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify
   fastify.post(
     '',
     {
-      config: { access: ['enterprise'] },
+      config: { access: ['enterprise'], rateLimit: 'submit' },
       // Three 300 KB photos as base64 plus the text.
       bodyLimit: 1_600_000,
       schema: {

@@ -48,7 +48,7 @@ const visits: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
-      config: { access: ['visitor', 'staff', 'admin'] },
+      config: { access: ['visitor', 'staff', 'admin'], rateLimit: 'submit' },
       schema: {
         tags: TAGS,
         summary: '发起走访：生成企业扫码评价的小程序路径和 H5 链接',

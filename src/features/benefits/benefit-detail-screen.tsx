@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
@@ -7,23 +7,16 @@ import { Page } from '@/components/page';
 import { errorMessage } from '@/lib/api/api-error';
 import { createSubmission } from '@/lib/api/client';
 import { confirm, showErrorToast, showSuccessToast } from '@/lib/wx/ui';
-import { ErrorState, ListSkeleton } from '@/features/policies/list-states';
+import { ErrorState, ListSkeleton } from '@/components/list-states';
 import { MESSAGE_PAGE } from '@/features/policies/routes';
 import { chineseDate } from '@/features/policies/dates';
+import { Row } from '@/components/row';
+import { useResource } from '@/lib/use-resource';
 import { confirmBenefit, fetchBenefit, objectToBenefit } from './api';
 import { BenefitStatusTag } from './benefit-status-tag';
 import { BenefitTimeline } from './benefit-timeline';
 import { yuan } from './money';
 import '../policies/policies.scss';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="yst-row">
-      <Text className="yst-row__label">{label}</Text>
-      <Text className="yst-row__value">{value}</Text>
-    </View>
-  );
-}
 
 /** 确认 / 提出异议: only while the record is in 公示. */
 function PublicityActions({ benefit, onChanged }: { benefit: Benefit; onChanged: (b: Benefit) => void }) {
@@ -107,18 +100,12 @@ function PublicityActions({ benefit, onChanged }: { benefit: Benefit; onChanged:
 }
 
 export function BenefitDetailScreen({ id }: { id: number }) {
-  const [benefit, setBenefit] = useState<Benefit | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    setError(null);
-    fetchBenefit(id).then(setBenefit, (cause: unknown) => setError(errorMessage(cause)));
-  }, [id]);
-  useEffect(load, [load]);
+  const { data: benefit, error, reload, set: setBenefit } = useResource(String(id), () => fetchBenefit(id));
 
   if (error) {
     return (
       <Page title="享受详情">
-        <ErrorState message={error} onRetry={load} />
+        <ErrorState message={error} onRetry={reload} />
       </Page>
     );
   }

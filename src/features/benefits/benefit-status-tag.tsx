@@ -1,5 +1,6 @@
 import { Tag } from '@nutui/nutui-react-taro';
-import { BENEFIT_STATUS_LABELS, type BenefitStatus } from '@contract/benefit';
+import { BENEFIT_STATUS_LABELS } from '@contract/benefit-rules';
+import type { BenefitStatus } from '@contract/benefit';
 
 const TYPES: Record<BenefitStatus, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
   matched: 'default',

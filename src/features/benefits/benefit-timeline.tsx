@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { BENEFIT_STATUS_LABELS, type Benefit } from '@contract/benefit';
+import { BENEFIT_STATUS_LABELS } from '@contract/benefit-rules';
+import type { Benefit } from '@contract/benefit';
 import { chinaDateTime } from '@/features/policies/dates';
 
 /** Every step of the record, oldest first, as the enterprise and the department recorded it. */

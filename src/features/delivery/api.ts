@@ -12,6 +12,7 @@ import type {
 import type { SubscriptionState } from '@contract/subscription';
 import type { User } from '@contract/auth';
 import { request } from '@/lib/api/client';
+import type { DownloadFormat, DownloadRequest } from '@/lib/wx/file';
 
 export function fetchSlots(from: string, to: string): Promise<DeliverySlot[]> {
   return request<DeliverySlot[]>('/api/v1/delivery/slots', { query: { from, to }, quiet: true });
@@ -74,9 +75,9 @@ export function act(id: number, step: StaffAction): Promise<Delivery> {
   return request<Delivery>(`/api/v1/admin/deliveries/${id}/${action}`, { method: 'POST', body, quiet: true });
 }
 
-export function exportPath(from: string, to: string, format: 'xlsx' | 'csv'): string {
-  const base = typeof API_BASE === 'string' ? API_BASE : '';
-  return `${base}/api/v1/admin/deliveries/export?from=${from}&to=${to}&format=${format}`;
+/** Records booked for dates from..to; phone and address masked unless the server says the role may see them. */
+export function exportRequest(from: string, to: string, format: DownloadFormat): DownloadRequest {
+  return { path: '/api/v1/admin/deliveries/export', query: { from, to, format }, fileName: `证照递送记录_${from}_${to}.${format}`, format };
 }
 
 export type { Delivery, DeliverySlot, DeliveryStatus };

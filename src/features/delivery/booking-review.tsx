@@ -1,16 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { DELIVERY_ITEM_KINDS } from '@contract/delivery-rules';
+import { Row } from '@/components/row';
 import { needsAddress, normalisePhone, type BookingDraft } from './booking-model';
 import { dayLabel } from './dates';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="yst-row">
-      <Text className="yst-row__label">{label}</Text>
-      <Text className="yst-row__value">{value}</Text>
-    </View>
-  );
-}
 
 export function itemsText(items: { kind: string; quantity: number; description?: string }[]): string {
   return items.map((i) => `${i.kind}${i.description ? `（${i.description}）` : ''} ×${i.quantity}`).join('，');

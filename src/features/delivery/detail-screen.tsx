@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import { LoadState } from '@/components/load-state';
 import { Page } from '@/components/page';
-import { errorMessage } from '@/lib/api/api-error';
-import { fetchDelivery, type Delivery } from './api';
+import { useResource } from '@/lib/use-resource';
+import { fetchDelivery } from './api';
 import { CancelPanel } from './cancel-panel';
 import { DeliveryFacts } from './delivery-facts';
 import { EnterpriseGate } from './enterprise-gate';
@@ -14,34 +14,8 @@ import { Timeline } from './timeline';
 import './delivery.scss';
 
 export function DeliveryDetail({ id }: { id: number }) {
-  const [delivery, setDelivery] = useState<Delivery | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setDelivery(await fetchDelivery(id));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) {
-    return (
-      <View className="yst-field">
-        <Text className="yst-field__error">{error}</Text>
-        <View className="yst-actions">
-          <Button block onClick={() => void load()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    );
-  }
-  if (!delivery) return <Text className="yst-note">正在加载…</Text>;
+  const { data: delivery, error, reload, set: setDelivery } = useResource(String(id), () => fetchDelivery(id));
+  if (error || !delivery) return <LoadState error={error} onRetry={reload} />;
   return (
     <View>
       <DeliveryFacts delivery={delivery} />

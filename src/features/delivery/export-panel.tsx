@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { sessionStore } from '@/features/auth/session-store';
-import { downloadFile } from '@/lib/wx/file';
+import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast, showSuccessToast } from '@/lib/wx/ui';
-import { exportPath } from './api';
+import { downloadFile, type DownloadFormat } from '@/lib/wx/file';
+import { exportRequest } from './api';
 import { Choice, FieldError } from './choice';
 import { addDays, chinaToday } from './dates';
 
@@ -15,7 +15,7 @@ export function ExportPanel() {
   const today = chinaToday();
   const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
   const [to, setTo] = useState(addDays(today, 14));
-  const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
+  const [format, setFormat] = useState<DownloadFormat>('xlsx');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -25,10 +25,10 @@ export function ExportPanel() {
     setError(undefined);
     setBusy(true);
     try {
-      await downloadFile({ url: exportPath(from, to, format), token: sessionStore.get().token, fileName: `证照递送记录_${from}_${to}.${format}`, fileType: format });
+      await downloadFile(exportRequest(from, to, format));
       showSuccessToast('已导出');
     } catch (e) {
-      showErrorToast(e instanceof Error ? e.message : '导出失败，请稍后重试');
+      showErrorToast(errorMessage(e));
     } finally {
       setBusy(false);
     }

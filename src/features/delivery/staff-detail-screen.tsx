@@ -1,43 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { Page } from '@/components/page';
-import { errorMessage } from '@/lib/api/api-error';
-import { fetchStaffDelivery, type Delivery } from './api';
+import { LoadState } from '@/components/load-state';
+import { StaffGate } from '@/features/auth/staff-gate';
+import { useResource } from '@/lib/use-resource';
+import { fetchStaffDelivery } from './api';
 import { DeliveryFacts } from './delivery-facts';
 import { StaffActions } from './staff-actions';
-import { StaffGate } from './staff-gate';
 import { Timeline } from './timeline';
 import './delivery.scss';
 
 function StaffDelivery({ id }: { id: number }) {
-  const [delivery, setDelivery] = useState<Delivery | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setDelivery(await fetchStaffDelivery(id));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (error) {
-    return (
-      <View className="yst-field">
-        <Text className="yst-field__error">{error}</Text>
-        <View className="yst-actions">
-          <Button block onClick={() => void load()}>
-            重试
-          </Button>
-        </View>
-      </View>
-    );
-  }
-  if (!delivery) return <Text className="yst-note">正在加载…</Text>;
+  const { data: delivery, error, reload, set: setDelivery } = useResource(String(id), () => fetchStaffDelivery(id));
+  if (error || !delivery) return <LoadState error={error} onRetry={reload} />;
   return (
     <View>
       <DeliveryFacts delivery={delivery} showEnterprise />
@@ -54,8 +27,8 @@ function StaffDelivery({ id }: { id: number }) {
 
 export function StaffDetailScreen({ id }: { id: number }) {
   return (
-    <Page title="递送处理">
-      <StaffGate>{Number.isInteger(id) && id > 0 ? <StaffDelivery id={id} /> : <Text className="yst-note">未找到该递送预约</Text>}</StaffGate>
-    </Page>
+    <StaffGate title="递送处理" roles={['staff', 'admin']}>
+      {Number.isInteger(id) && id > 0 ? <StaffDelivery id={id} /> : <Text className="yst-note">未找到该递送预约</Text>}
+    </StaffGate>
   );
 }

@@ -4,15 +4,14 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { DELIVERY_PERIODS, DELIVERY_STATUSES, DELIVERY_STATUS_LABELS, type DeliveryPeriod } from '@contract/delivery-rules';
 import type { DeliverySummary } from '@contract/delivery';
-import { Page } from '@/components/page';
 import { errorMessage } from '@/lib/api/api-error';
+import { StaffGate } from '@/features/auth/staff-gate';
 import { fetchQueue, type DeliveryStatus, type QueueFilter } from './api';
 import { Choice } from './choice';
 import { addDays, chinaToday, dayLabel } from './dates';
 import { DeliveryCard } from './delivery-card';
 import { ExportPanel } from './export-panel';
 import { STAFF_DELIVERY_PAGES } from './routes';
-import { StaffGate } from './staff-gate';
 import './delivery.scss';
 
 function DateFilter({ date, onDate }: { date: string | undefined; onDate: (date: string | undefined) => void }) {
@@ -106,10 +105,8 @@ function Queue() {
 
 export function StaffQueueScreen() {
   return (
-    <Page title="递送工作台">
-      <StaffGate>
-        <Queue />
-      </StaffGate>
-    </Page>
+    <StaffGate title="递送工作台" roles={['staff', 'admin']}>
+      <Queue />
+    </StaffGate>
   );
 }

@@ -1,15 +1,7 @@
 import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { Enterprise } from '@contract/enterprise';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="yst-row">
-      <Text className="yst-row__label">{label}</Text>
-      <Text className="yst-row__value">{value}</Text>
-    </View>
-  );
-}
+import { Row } from '@/components/row';
 
 /** 一企一档: the profile policies are matched against. */
 export function EnterpriseCard({ enterprise }: { enterprise: Enterprise }) {

@@ -8,7 +8,7 @@ import { errorMessage } from '@/lib/api/api-error';
 import { createSubmission } from '@/lib/api/client';
 import { showSuccessToast } from '@/lib/wx/ui';
 import { chinaDateTime } from '@/features/policies/dates';
-import { EmptyState, ErrorState, ListSkeleton } from '@/features/policies/list-states';
+import { EmptyState, ErrorState, ListSkeleton } from '@/components/list-states';
 import { addPost, fetchThread, startThread, type MessageSubject } from './api';
 import { deadlineText } from './deadline';
 import '../policies/policies.scss';

@@ -9,7 +9,7 @@ import { useMe } from '@/features/auth/use-me';
 import { errorMessage } from '@/lib/api/api-error';
 import { fetchPolicyMatches } from './api';
 import { ConditionList } from './condition-list';
-import { EmptyState, ErrorState, ListSkeleton } from './list-states';
+import { EmptyState, ErrorState, ListSkeleton } from '@/components/list-states';
 import { POLICY_DETAIL_PAGE } from './routes';
 import { ProfileForm } from './profile-form';
 import { SubscribeButton } from './subscribe-button';

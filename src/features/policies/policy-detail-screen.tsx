@@ -15,7 +15,7 @@ import { ConditionList } from './condition-list';
 import { phoneIn } from './contact';
 import { chinaToday, validity, validityRange } from './dates';
 import { KIND_TAG_TYPE } from './labels';
-import { ErrorState, ListSkeleton } from './list-states';
+import { ErrorState, ListSkeleton } from '@/components/list-states';
 import { CALCULATOR_PAGE, MESSAGE_PAGE, POLICY_DETAIL_PAGE } from './routes';
 import { copyLink } from './share';
 import './policies.scss';

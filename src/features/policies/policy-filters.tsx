@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Popup } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
-import { POLICY_KINDS, POLICY_LEVELS, type PolicyFacets } from '@contract/policy';
+import { POLICY_KINDS, POLICY_LEVELS } from '@contract/policy-rules';
+import type { PolicyFacets } from '@contract/policy';
 import { fetchFacets, type PolicyFilters } from './api';
 
 type Dimension = 'kind' | 'level' | 'department' | 'tag';

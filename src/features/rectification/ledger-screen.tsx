@@ -1,19 +1,20 @@
 import { useMemo, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { User } from '@contract/auth';
 import type { TicketStatus } from '@contract/satisfaction';
 import { TICKET_STATUS_KEYS, TICKET_STATUS_TEXT } from '@contract/satisfaction-labels';
 import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast } from '@/lib/wx/ui';
+import { downloadFile, type DownloadFormat } from '@/lib/wx/file';
+import { usePagedList } from '@/lib/use-paged-list';
+import { StaffGate } from '@/features/auth/staff-gate';
 import { ledgerQuery, listTickets, type LedgerFilter } from './api';
 import { ChipGroup, type ChipOption } from './chip-group';
 import { useTicketDepartments } from './departments';
-import { downloadFile, type DownloadFormat } from './download';
-import { StaffGate } from './staff-gate';
+import { PagedCards } from './paged-cards';
 import { TicketCard } from './ticket-card';
-import { usePaged } from './use-paged';
 import './rectification.scss';
 
 const STATUS_OPTIONS: ChipOption<TicketStatus | undefined>[] = [
@@ -31,7 +32,7 @@ function LedgerExport({ filter }: { filter: LedgerFilter }) {
     setBusy(format);
     try {
       const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      await downloadFile('/api/v1/admin/tickets/export', ledgerQuery(filter), `整改台账-${stamp}.${format}`, format);
+      await downloadFile({ path: '/api/v1/admin/tickets/export', query: { ...ledgerQuery(filter), format }, fileName: `整改台账-${stamp}.${format}`, format });
     } catch (e) {
       showErrorToast(errorMessage(e));
     } finally {
@@ -58,7 +59,7 @@ function Ledger({ user }: { user: User }) {
     () => [{ value: undefined, label: '全部部门' }, ...departments.map((d) => ({ value: d.id, label: d.name }))],
     [departments],
   );
-  const list = usePaged(JSON.stringify(filter), (page) => listTickets(filter, page));
+  const list = usePagedList(JSON.stringify(filter), (page) => listTickets(filter, page));
   const now = new Date();
 
   // Coming back from a ticket after acting on it: the list must show the new status.
@@ -89,21 +90,12 @@ function Ledger({ user }: { user: User }) {
         />
       </View>
       <View className="yst-ledger__bar">
-        <Text className="yst-ledger__total">{list.loading && list.items.length === 0 ? '加载中…' : `共 ${list.total} 件`}</Text>
+        <Text className="yst-ledger__total">{list.status === 'loading' ? '加载中…' : `共 ${list.total} 件`}</Text>
         <LedgerExport filter={filter} />
       </View>
-      {list.error ? <Text className="yst-field__error yst-ledger__error">{list.error}</Text> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? <Empty title="没有符合条件的工单" /> : null}
-      {list.items.map((t) => (
-        <TicketCard key={t.id} ticket={t} now={now} />
-      ))}
-      {list.hasMore ? (
-        <View className="yst-actions">
-          <Button block onClick={list.loadMore}>
-            加载更多
-          </Button>
-        </View>
-      ) : null}
+      <PagedCards list={list} emptyTitle="没有符合条件的工单">
+        {(t) => <TicketCard key={t.id} ticket={t} now={now} />}
+      </PagedCards>
     </View>
   );
 }

@@ -4,8 +4,8 @@ import { Text, View } from '@tarojs/components';
 import type { ReminderLetterPrint } from '@contract/satisfaction';
 import { errorMessage } from '@/lib/api/api-error';
 import { isH5 } from '@/lib/wx/env';
+import { StaffGate } from '@/features/auth/staff-gate';
 import { getReminderLetter } from './api';
-import { StaffGate } from './staff-gate';
 import './rectification.scss';
 import './print.scss';
 

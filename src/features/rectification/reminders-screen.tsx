@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { User } from '@contract/auth';
 import type { ReminderLetterPage } from '@contract/satisfaction';
 import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast, showSuccessToast } from '@/lib/wx/ui';
+import { usePagedList } from '@/lib/use-paged-list';
+import { StaffGate } from '@/features/auth/staff-gate';
+import { Row } from '@/components/row';
 import { listReminderLetters, runReminders } from './api';
-import { StaffGate } from './staff-gate';
+import { PagedCards } from './paged-cards';
 import { chinaTime } from './ticket-format';
-import { usePaged } from './use-paged';
 import './rectification.scss';
 
 type LetterSummary = ReminderLetterPage['items'][number];
@@ -23,18 +25,9 @@ function LetterCard({ letter }: { letter: LetterSummary }) {
   return (
     <View className="yst-card" ariaRole="link" ariaLabel={letter.number} onClick={() => void Taro.navigateTo({ url: letterUrl(letter.id) })}>
       <Text className="yst-ticket__title">{letter.number}</Text>
-      <View className="yst-row">
-        <Text className="yst-row__label">致</Text>
-        <Text className="yst-row__value">{letter.department.name}</Text>
-      </View>
-      <View className="yst-row">
-        <Text className="yst-row__label">提醒事项</Text>
-        <Text className="yst-row__value">{counts || '无'}</Text>
-      </View>
-      <View className="yst-row">
-        <Text className="yst-row__label">生成时间</Text>
-        <Text className="yst-row__value">{chinaTime(letter.createdAt)}</Text>
-      </View>
+      <Row label="致" value={letter.department.name} />
+      <Row label="提醒事项" value={counts || '无'} />
+      <Row label="生成时间" value={chinaTime(letter.createdAt)} />
     </View>
   );
 }
@@ -63,7 +56,7 @@ function RunNow({ onDone }: { onDone: () => void }) {
 }
 
 function Reminders({ user }: { user: User }) {
-  const list = usePaged('letters', listReminderLetters);
+  const list = usePagedList('letters', listReminderLetters);
   return (
     <View>
       <View className="yst-header">
@@ -71,18 +64,9 @@ function Reminders({ user }: { user: User }) {
         <Text className="yst-header__subtitle">{user.role === 'admin' ? '逾期工单和留言，按部门每日一函' : `${user.department?.name ?? ''} 收到的提醒函`}</Text>
       </View>
       {user.role === 'admin' ? <RunNow onDone={list.reload} /> : null}
-      {list.error ? <Text className="yst-field__error yst-ledger__error">{list.error}</Text> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? <Empty title="暂无工作提醒函" /> : null}
-      {list.items.map((l) => (
-        <LetterCard key={l.id} letter={l} />
-      ))}
-      {list.hasMore ? (
-        <View className="yst-actions">
-          <Button block onClick={list.loadMore}>
-            加载更多
-          </Button>
-        </View>
-      ) : null}
+      <PagedCards list={list} emptyTitle="暂无工作提醒函">
+        {(l) => <LetterCard key={l.id} letter={l} />}
+      </PagedCards>
     </View>
   );
 }

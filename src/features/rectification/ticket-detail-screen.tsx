@@ -5,25 +5,17 @@ import type { User } from '@contract/auth';
 import type { Ticket, TicketStatus } from '@contract/satisfaction';
 import { DIMENSION_KEYS, DIMENSION_TEXT } from '@contract/satisfaction-labels';
 import { errorMessage } from '@/lib/api/api-error';
+import { StaffGate } from '@/features/auth/staff-gate';
+import { Row } from '@/components/row';
 import { getTicket } from './api';
 import { DeadlineBadges, StatusBadge } from './ticket-badges';
 import { AppealDecisionForm, AppealForm, CallbackForm, RectifyForm } from './ticket-forms';
 import { chinaTime, scoreText, subjectTitle } from './ticket-format';
-import { StaffGate } from './staff-gate';
 import { TicketTimeline } from './ticket-timeline';
 import './rectification.scss';
 
 const CALLBACK_FROM: readonly TicketStatus[] = ['open', 'reopened'];
 const APPEAL_FROM: readonly TicketStatus[] = ['open', 'called_back', 'reopened', 'rectified'];
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="yst-row">
-      <Text className="yst-row__label">{label}</Text>
-      <Text className="yst-row__value">{value}</Text>
-    </View>
-  );
-}
 
 function RatingCard({ ticket }: { ticket: Ticket }) {
   return (

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { SatisfactionGroup, SatisfactionStats, StatsGroupBy } from '@contract/satisfaction';
 import { errorMessage } from '@/lib/api/api-error';
 import { ChipGroup, type ChipOption } from '@/features/rectification/chip-group';
-import { StaffGate } from '@/features/rectification/staff-gate';
+import { StaffGate } from '@/features/auth/staff-gate';
 import { getSatisfactionStats } from './api';
 import { percent, periodLabel, quarterOf, recentPeriods } from './period';
 import { UChart } from './u-chart';

@@ -6,9 +6,9 @@ import type { QuarterlyFigure, QuarterlyReport } from '@contract/satisfaction';
 import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast } from '@/lib/wx/ui';
 import { ChipGroup } from '@/features/rectification/chip-group';
-import { downloadFile } from '@/features/rectification/download';
-import { StaffGate } from '@/features/rectification/staff-gate';
 import { ticketDetailUrl } from '@/features/rectification/ticket-card';
+import { downloadFile } from '@/lib/wx/file';
+import { StaffGate } from '@/features/auth/staff-gate';
 import { getFigureRows, getQuarterlyReport } from './api';
 import { periodLabel, quarterOf, recentPeriods } from './period';
 import './stats.scss';
@@ -124,7 +124,7 @@ function Quarterly() {
   const download = async () => {
     setDownloading(true);
     try {
-      await downloadFile('/api/v1/admin/reports/quarterly', { period }, `季度工作数据-${period}.xlsx`, 'xlsx');
+      await downloadFile({ path: '/api/v1/admin/reports/quarterly', query: { period, format: 'xlsx' }, fileName: `季度工作数据-${period}.xlsx`, format: 'xlsx' });
     } catch (e) {
       showErrorToast(errorMessage(e));
     } finally {

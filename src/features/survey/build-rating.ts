@@ -1,4 +1,5 @@
-import { DIMENSION_LABELS, RATING_DIMENSIONS, type NewRating, type RatingDimension, type RatingTarget } from '@contract/satisfaction';
+import { DIMENSION_LABELS, RATING_DIMENSIONS, type RatingDimension } from '@contract/satisfaction-labels';
+import type { NewRating, RatingTarget } from '@contract/satisfaction';
 import type { SurveyDraft } from './draft-store';
 
 export type SurveyField = RatingDimension | 'category' | 'description' | 'comment';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import { Switch, TextArea } from '@nutui/nutui-react-taro';
-import { PROBLEM_CATEGORIES } from '@contract/satisfaction';
+import { PROBLEM_CATEGORIES } from '@contract/satisfaction-labels';
 import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast } from '@/lib/wx/ui';
 import type { SurveyDraft } from './draft-store';

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { DIMENSION_LABELS, SCORE_LABELS, type RatingDimension, type Score } from '@contract/satisfaction';
+import { DIMENSION_LABELS, SCORE_LABELS, type RatingDimension } from '@contract/satisfaction-labels';
+import type { Score } from '@contract/satisfaction';
 
 // National 好差评 order: the best level first.
 const LEVELS: Score[] = [5, 4, 3, 2, 1];

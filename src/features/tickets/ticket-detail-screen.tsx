@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Empty, Skeleton, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { DIMENSION_LABELS, RATING_DIMENSIONS, SCORE_LABELS, type Score, type Ticket, type TicketAction } from '@contract/satisfaction';
+import { DIMENSION_LABELS, RATING_DIMENSIONS, SCORE_LABELS } from '@contract/satisfaction-labels';
+import type { Score, Ticket, TicketAction } from '@contract/satisfaction';
 import { Page } from '@/components/page';
 import { errorMessage } from '@/lib/api/api-error';
 import { confirm, showSuccessToast } from '@/lib/wx/ui';
+import { Row } from '@/components/row';
 import { confirmTicket, fetchTicket, reopenTicket } from './api';
 import { chinaTime } from './format';
 import { OverdueTag, TicketStatusTag } from './ticket-status';
@@ -20,15 +22,6 @@ const ACTION_LABELS: Record<TicketAction, string> = {
   appeal_upheld: '复核：评价核销',
   appeal_rejected: '复核：继续整改',
 };
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="yst-row">
-      <Text className="yst-row__label">{label}</Text>
-      <Text className="yst-row__value">{value}</Text>
-    </View>
-  );
-}
 
 function Progress({ ticket }: { ticket: Ticket }) {
   return (

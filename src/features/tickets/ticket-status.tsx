@@ -1,5 +1,6 @@
 import { Tag } from '@nutui/nutui-react-taro';
-import { TICKET_STATUS_LABELS, type Ticket } from '@contract/satisfaction';
+import { TICKET_STATUS_LABELS } from '@contract/satisfaction-labels';
+import type { Ticket } from '@contract/satisfaction';
 
 const TAG_TYPE: Record<Ticket['status'], 'primary' | 'success' | 'warning' | 'danger' | 'default'> = {
   open: 'warning',

@@ -1,4 +1,5 @@
 import type { EnterprisePage } from '@contract/enterprise';
+import type { KeyProjectList } from '@contract/project';
 import type { NewVisit, VisitCreated, VisitList } from '@contract/satisfaction';
 import { request } from '@/lib/api/client';
 
@@ -12,4 +13,9 @@ export function createVisit(body: NewVisit, idempotencyKey: string): Promise<Vis
 
 export function fetchMyVisits(page: number): Promise<VisitList> {
   return request<VisitList>('/api/v1/visits', { query: { page, pageSize: 20 }, quiet: true });
+}
+
+/** The enterprise's key projects with their departments and stages, to choose what the visit rates. */
+export function fetchProjects(enterpriseId: number): Promise<KeyProjectList> {
+  return request<KeyProjectList>('/api/v1/projects', { query: { enterpriseId }, quiet: true });
 }

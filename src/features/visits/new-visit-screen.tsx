@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { Enterprise } from '@contract/enterprise';
 import type { VisitCreated } from '@contract/satisfaction';
@@ -9,34 +9,41 @@ import { errorMessage } from '@/lib/api/api-error';
 import { createSubmission } from '@/lib/api/client';
 import { createVisit } from './api';
 import { EnterprisePicker } from './enterprise-picker';
-import { quarterStage } from './stage';
 import { StaffGate } from './staff-gate';
+import { isComplete, subjectLabel, visitBody, type VisitSubject } from './subject';
+import { SubjectPicker } from './subject-picker';
 import { VisitCode } from './visit-code';
 import './visits.scss';
 
 interface Opened {
   visit: VisitCreated;
   enterpriseName: string;
-  stage: string;
+  label: string;
 }
 
 function NewVisitForm({ onOpened }: { onOpened: (opened: Opened) => void }) {
   const [enterprise, setEnterprise] = useState<Enterprise | null>(null);
-  const [stage, setStage] = useState(() => quarterStage(new Date()));
+  const [subject, setSubject] = useState<VisitSubject | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submission = useRef(createSubmission()).current;
-  const trimmed = stage.trim();
+  const ready = enterprise !== null && isComplete(subject);
+
+  const pick = (next: Enterprise | null) => {
+    setEnterprise(next);
+    setSubject(null);
+    setError(null);
+  };
 
   const open = async () => {
-    if (!enterprise || !trimmed || busy) return;
-    const body = { enterpriseId: enterprise.id, stage: trimmed };
+    if (!enterprise || !isComplete(subject) || busy) return;
+    const body = visitBody(enterprise.id, subject);
     setBusy(true);
     setError(null);
     try {
       const visit = await createVisit(body, submission.keyFor(body));
       submission.reset();
-      onOpened({ visit, enterpriseName: enterprise.name, stage: trimmed });
+      onOpened({ visit, enterpriseName: enterprise.name, label: subjectLabel(subject) });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -51,21 +58,17 @@ function NewVisitForm({ onOpened }: { onOpened: (opened: Opened) => void }) {
           <Text className="yst-field__label">走访企业</Text>
           <Text className="yst-vs-visit-pick__name">{enterprise.name}</Text>
           <Text className="yst-field__hint">{enterprise.uscc}</Text>
-          <Button size="small" fill="outline" onClick={() => setEnterprise(null)}>
+          <Button size="small" fill="outline" onClick={() => pick(null)}>
             更换企业
           </Button>
         </View>
       ) : (
-        <EnterprisePicker onPick={setEnterprise} />
+        <EnterprisePicker onPick={pick} />
       )}
-      <View className="yst-field">
-        <Text className="yst-field__label">评价阶段</Text>
-        <Input name="stage" value={stage} placeholder="如 2026年第四季度走访" maxLength={30} onChange={setStage} />
-        <Text className="yst-field__hint">同一企业对同一部门每个阶段只能评价一次。</Text>
-      </View>
+      {enterprise ? <SubjectPicker key={enterprise.id} enterpriseId={enterprise.id} subject={subject} onChange={setSubject} /> : null}
       {error ? <Text className="yst-field__error yst-vs-visit__error">{error}</Text> : null}
       <View className="yst-actions">
-        <Button type="primary" block size="large" disabled={!enterprise || !trimmed} loading={busy} onClick={() => void open()}>
+        <Button type="primary" block size="large" disabled={!ready} loading={busy} onClick={() => void open()}>
           生成评价码
         </Button>
       </View>
@@ -73,7 +76,7 @@ function NewVisitForm({ onOpened }: { onOpened: (opened: Opened) => void }) {
   );
 }
 
-/** 发起走访: choose the enterprise and stage, then show the code the owner scans. */
+/** 发起走访: choose the enterprise, the project and stage (or the department's service), then show the code the owner scans. */
 export function NewVisitScreen() {
   const [opened, setOpened] = useState<Opened | null>(null);
   return (
@@ -81,7 +84,7 @@ export function NewVisitScreen() {
       <StaffGate>
         {opened ? (
           <View>
-            <VisitCode visit={opened.visit} enterpriseName={opened.enterpriseName} stage={opened.stage} />
+            <VisitCode visit={opened.visit} enterpriseName={opened.enterpriseName} stage={opened.label} />
             <View className="yst-actions">
               <Button block onClick={() => void Taro.redirectTo({ url: '/staff/pages/visits/index' })}>
                 完成，查看我的走访

@@ -54,6 +54,12 @@ export function configureAuth(hooks: AuthHooks): void {
   auth = hooks;
 }
 
+/** The signed-in session's Authorization header, for transfers that bypass request() (file up/downloads). */
+export function authHeader(): Record<string, string> {
+  const token = auth.getToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 export function configureClient(overrides: Partial<ClientSettings>): void {
   Object.assign(settings, overrides);
 }
@@ -61,7 +67,8 @@ export function configureClient(overrides: Partial<ClientSettings>): void {
 type RawResponse = { statusCode: number; data: unknown };
 type Attempt = { ok: true; response: RawResponse } | { ok: false; error: ApiError; retryable: boolean };
 
-function buildUrl(path: string, query?: RequestOptions['query']): string {
+/** The API's absolute URL for a path (weapp needs the host; on H5 the base is empty, same origin). */
+export function apiUrl(path: string, query?: RequestOptions['query']): string {
   const params = Object.entries(query ?? {})
     .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
@@ -107,7 +114,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const idempotencyKey = options.idempotencyKey ?? (options.idempotent ? newIdempotencyKey() : undefined);
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
   const safe = method === 'GET' || Boolean(idempotencyKey);
-  const url = buildUrl(path, options.query);
+  const url = apiUrl(path, options.query);
 
   for (let tryNo = 0; ; tryNo++) {
     const result = await attempt(url, method, header, options.body, options.timeoutMs ?? settings.timeoutMs);

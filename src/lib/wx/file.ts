@@ -1,28 +1,36 @@
 import Taro from '@tarojs/taro';
+import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE } from '@/lib/api/api-error';
+import { apiUrl, authHeader, type RequestOptions } from '@/lib/api/client';
 import { isWeapp } from './env';
 
+export type DownloadFormat = 'xlsx' | 'csv';
+
 export interface DownloadRequest {
-  /** Absolute URL (weapp) or same-origin path (H5). */
-  url: string;
-  token: string | null;
+  /** API path, e.g. /api/v1/admin/tickets/export; the file is built by the server with the caller's scope. */
+  path: string;
+  query?: RequestOptions['query'];
   fileName: string;
-  fileType: 'xlsx' | 'csv';
+  format: DownloadFormat;
 }
 
-async function serverMessage(response: Response): Promise<string> {
+async function errorOf(status: number, body: () => Promise<unknown>): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
+    const data = (await body()) as { error?: { code: string; message: string } };
+    if (data?.error?.message) return new ApiError(data.error.code, data.error.message, status);
   } catch {
-    // Not JSON: fall through to the generic text.
+    // Not JSON: fall through to the generic message.
   }
-  return '导出失败，请稍后重试';
+  return new ApiError('HTTP_ERROR', SERVER_ERROR_MESSAGE, status);
 }
 
-async function saveInBrowser({ url, token, fileName }: DownloadRequest): Promise<void> {
-  const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(() => null);
-  if (!response) throw new Error('网络不可用，请检查网络后重试');
-  if (!response.ok) throw new Error(await serverMessage(response));
+async function saveInBrowser(url: string, fileName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: authHeader() });
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0);
+  }
+  if (!response.ok) throw await errorOf(response.status, () => response.json());
   const href = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = href;
@@ -30,18 +38,33 @@ async function saveInBrowser({ url, token, fileName }: DownloadRequest): Promise
   document.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  setTimeout(() => URL.revokeObjectURL(href), 30_000);
 }
 
-/** WeChat cannot save to a folder: download to a temp file and open it (the viewer can forward it). */
-async function openInWechat({ url, token, fileType }: DownloadRequest): Promise<void> {
-  const res = await Taro.downloadFile({ url, header: token ? { Authorization: `Bearer ${token}` } : {} }).catch(() => null);
-  if (!res) throw new Error('网络不可用，请检查网络后重试');
-  if (res.statusCode !== 200) throw new Error('导出失败，请稍后重试');
-  await Taro.openDocument({ filePath: res.tempFilePath, fileType: fileType as never, showMenu: true });
+/** WeChat opens .xlsx in its viewer (forward or save from its menu); .csv has no viewer, so it is sent to a chat. */
+async function openInWechat(url: string, fileName: string, format: DownloadFormat): Promise<void> {
+  let result: Taro.downloadFile.FileSuccessCallbackResult;
+  try {
+    result = await Taro.downloadFile({ url, header: authHeader() });
+  } catch {
+    throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0);
+  }
+  if (result.statusCode !== 200) {
+    throw await errorOf(result.statusCode, async () => JSON.parse(Taro.getFileSystemManager().readFileSync(result.tempFilePath, 'utf8') as string));
+  }
+  if (format === 'xlsx') {
+    await Taro.openDocument({ filePath: result.tempFilePath, fileType: 'xlsx', showMenu: true });
+    return;
+  }
+  await Taro.shareFileMessage({ filePath: result.tempFilePath, fileName });
 }
 
-/** A file the API sends (an export): downloaded in the browser, opened in WeChat. */
-export function downloadFile(request: DownloadRequest): Promise<void> {
-  return isWeapp ? openInWechat(request) : saveInBrowser(request);
+/**
+ * A file the API sends (an export, an import template) with the session's token: saved by the browser on H5,
+ * opened or shared in WeChat. Fails with an ApiError carrying the server's message.
+ */
+export async function downloadFile({ path, query, fileName, format }: DownloadRequest): Promise<void> {
+  const url = apiUrl(path, query);
+  if (isWeapp) await openInWechat(url, fileName, format);
+  else await saveInBrowser(url, fileName);
 }

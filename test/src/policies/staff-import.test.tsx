@@ -52,7 +52,7 @@ describe('批量导入', () => {
     expect(rows.map((r) => r.textContent)).toEqual(['第 3 行 · 类型：应为 减免、奖补、权益、资质 之一', '第 5 行 · 开始日期：日期不存在']);
     expect(extra.uploads).toEqual([
       expect.objectContaining({
-        url: '/api/v1/admin/policies/import',
+        url: 'http://api.test/api/v1/admin/policies/import',
         name: 'file',
         fileName: '政策清单.xlsx',
         filePath: 'blob:http://localhost/sheet-1',
@@ -68,7 +68,7 @@ describe('批量导入', () => {
     fireEvent.click(within(card).getByRole('button', { name: '选择文件并导入' }));
     pickFile('兑现名单.csv');
     expect(await within(card).findByText('导入成功：新增 8 家企业的享受记录，2 行已存在未重复导入')).toBeInTheDocument();
-    expect(extra.uploads[0].url).toBe('/api/v1/admin/benefits/import');
+    expect(extra.uploads[0].url).toBe('http://api.test/api/v1/admin/benefits/import');
   });
 
   it('refuses other file types before uploading', async () => {

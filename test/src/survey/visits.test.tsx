@@ -47,10 +47,13 @@ describe('走访评价 (visitor)', () => {
     expect(document.body.textContent).not.toMatch(/满意|分/);
   });
 
+  const enterprises = on('GET', '/api/v1/admin/enterprises', (r) => ({ statusCode: 200, data: r.url.includes('q=%E5%B9%B3%E5%AE%89') ? { items: [ENTERPRISE], total: 1 } : { items: [], total: 0 } }));
+
   it('opens a visit for the chosen enterprise and shows its QR code with the absolute H5 link', async () => {
     backend(
       me,
-      on('GET', '/api/v1/admin/enterprises', (r) => ({ statusCode: 200, data: r.url.includes('q=%E5%B9%B3%E5%AE%89') ? { items: [ENTERPRISE], total: 1 } : { items: [], total: 0 } })),
+      enterprises,
+      on('GET', '/api/v1/projects', () => ({ statusCode: 200, data: { items: [] } })),
       on('POST', '/api/v1/visits', () => ({
         statusCode: 201,
         data: { id: 9, scene: 'Q7wErTy', miniProgramPath: 'pages/survey/index?scene=Q7wErTy', h5Url: '/#/pages/survey/index?scene=Q7wErTy' },
@@ -62,6 +65,8 @@ describe('走访评价 (visitor)', () => {
 
     fireEvent.change(screen.getByPlaceholderText('输入企业名称或统一社会信用代码'), { target: { value: '平安' } });
     fireEvent.click(await screen.findByText(ENTERPRISE.name));
+    // No key project: the visit rates the department's service.
+    expect(await screen.findByText('该企业暂无重点项目，本次走访评价部门服务。')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '生成评价码' }));
 
     const link = `${window.location.origin}/#/pages/survey/index?scene=Q7wErTy`;
@@ -73,6 +78,66 @@ describe('走访评价 (visitor)', () => {
     const post = taroMock.requests.find((r) => r.method === 'POST');
     expect(post?.data).toEqual({ enterpriseId: ENTERPRISE.id, stage: expect.stringMatching(/^\d{4}年第[一二三四]季度走访$/) });
     expect(post?.header['Idempotency-Key']).toBeTruthy();
+  });
+
+  it('rates a stage of one of the enterprise’s key projects, asking which stage first', async () => {
+    let asked = '';
+    backend(
+      me,
+      enterprises,
+      on('GET', '/api/v1/projects', (r) => {
+        asked = r.url;
+        return {
+          statusCode: 200,
+          data: {
+            items: [
+              { id: 7, name: '智能装备产业园二期项目', department: { id: 4, name: '区发改委' }, stages: ['立项审批', '用地审批', '施工许可'] },
+              { id: 8, name: '华宇电子扩产项目', department: { id: 5, name: '区科工局' }, stages: ['备案'] },
+            ],
+          },
+        };
+      }),
+      on('POST', '/api/v1/visits', () => ({
+        statusCode: 201,
+        data: { id: 10, scene: 'P7wErTy', miniProgramPath: 'pages/survey/index?scene=P7wErTy', h5Url: '/#/pages/survey/index?scene=P7wErTy' },
+      })),
+    );
+    render(<NewVisitScreen />);
+    fireEvent.change(screen.getByPlaceholderText('输入企业名称或统一社会信用代码'), { target: { value: '平安' } });
+    fireEvent.click(await screen.findByText(ENTERPRISE.name));
+
+    fireEvent.click(await screen.findByRole('radio', { name: '智能装备产业园二期项目' }));
+    expect(asked).toContain(`enterpriseId=${ENTERPRISE.id}`);
+    expect(screen.getByText('重点项目 · 负责部门：区发改委')).toBeInTheDocument();
+    // A project with fixed stages: nothing to open until a stage is picked.
+    expect(screen.getByRole('button', { name: '生成评价码' })).toHaveClass('nut-button-disabled');
+    fireEvent.click(screen.getByRole('radio', { name: '用地审批' }));
+    expect(screen.getByRole('radio', { name: '用地审批（已选）' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '生成评价码' }));
+
+    expect(await screen.findByText('智能装备产业园二期项目 · 用地审批')).toBeInTheDocument();
+    const post = taroMock.requests.find((r) => r.method === 'POST');
+    expect(post?.data).toEqual({ enterpriseId: ENTERPRISE.id, projectId: 7, stage: '用地审批' });
+  });
+
+  it('says when the projects cannot be read, and reads them again on 重试', async () => {
+    let failing = true;
+    backend(
+      me,
+      enterprises,
+      on('GET', '/api/v1/projects', () =>
+        failing ? { statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '登录已过期，请重新登录' } } } : { statusCode: 200, data: { items: [] } },
+      ),
+    );
+    render(<NewVisitScreen />);
+    fireEvent.change(screen.getByPlaceholderText('输入企业名称或统一社会信用代码'), { target: { value: '平安' } });
+    fireEvent.click(await screen.findByText(ENTERPRISE.name));
+    expect(await screen.findByText(/^未能读取重点项目：/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '生成评价码' })).toHaveClass('nut-button-disabled');
+    failing = false;
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByText('该企业暂无重点项目，本次走访评价部门服务。')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '生成评价码' })).not.toHaveClass('nut-button-disabled');
   });
 
   it('an enterprise account is sent to the staff login', () => {

@@ -76,7 +76,7 @@ const adminBenefits: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
-      config: { access: STAFF },
+      config: { access: STAFF, rateLimit: 'submit' },
       schema: {
         tags: ['免申即享（部门）'],
         summary: '为一家企业绑定本部门的一项政策（状态为“已匹配”）',
@@ -136,7 +136,7 @@ const adminBenefits: FastifyPluginAsyncTypebox = async (fastify) => {
     fastify.post(
       `/:id/${path}`,
       {
-        config: { access: STAFF },
+        config: { access: STAFF, rateLimit: 'submit' },
         schema: {
           tags: ['免申即享（部门）'],
           summary,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { IdParams } from '../../../../types/common';
+import { IdParams, MAX_ID } from '../../../../types/common';
 import {
   Delivery,
   DeliveryDeliver,
@@ -11,6 +11,7 @@ import {
   DeliveryQueueQuery,
 } from '../../../../types/delivery';
 import type { AppConfig } from '../../../config';
+import type { QueueCursor } from '../../../repositories/deliveries';
 import { HttpError } from '../../../lib/http-error';
 import { daysBetween, isCalendarDate } from '../../deliveries/booking-rules';
 import { toDelivery, toSummary } from '../../deliveries/delivery-view';
@@ -20,6 +21,14 @@ import { exportRows, toCsv, toXlsx } from './export';
 import { requireSignature } from './signature';
 
 const TAGS = ['证照递送（工作人员）'];
+
+/** `YYYY-MM-DD|上午|123` (the schema checked the shape) → the queue's keyset position. */
+function parseCursor(after: string): QueueCursor {
+  const [date, period, id] = after.split('|');
+  // Twelve digits fit the pattern but not a PostgreSQL integer column, which would fail the query.
+  if (Number(id) > MAX_ID) throw new HttpError(400, 'VALIDATION', 'after：游标无效，请从第一页重新加载', 'after');
+  return { date, period, id: Number(id) };
+}
 const STAFF_ROLES: ('staff' | 'admin')[] = ['staff', 'admin'];
 export const MAX_EXPORT_DAYS = 366;
 
@@ -53,8 +62,10 @@ const adminDeliveries: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async 
     },
     async (request) => {
       await handler(request);
-      const { rows, total } = await fastify.repos.deliveries.queue(request.query);
-      return { items: rows.map(toSummary), total };
+      const { after, ...query } = request.query;
+      const { rows, total } = await fastify.repos.deliveries.queue({ ...query, after: after === undefined ? undefined : parseCursor(after) });
+      const last = rows.length === query.pageSize ? rows[rows.length - 1] : undefined;
+      return { items: rows.map(toSummary), total, ...(last ? { nextCursor: `${last.date}|${last.period}|${last.id}` } : {}) };
     },
   );
 

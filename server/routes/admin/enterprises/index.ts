@@ -9,7 +9,7 @@ const enterprises: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
-      config: { access: ['admin'] },
+      config: { access: ['admin'], rateLimit: 'submit' },
       schema: {
         tags: ['企业名录'],
         summary: '向本区企业名录新增企业',

@@ -89,7 +89,7 @@ const adminPolicies: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
-      config: { access: STAFF },
+      config: { access: STAFF, rateLimit: 'submit' },
       schema: {
         tags: ['政策管理'],
         summary: '新建政策（草稿）',

@@ -17,7 +17,7 @@ const enterprise: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     '',
     {
-      config: { access: ['enterprise'] },
+      config: { access: ['enterprise'], rateLimit: 'submit' },
       schema: {
         tags: ['我的'],
         summary: '按统一社会信用代码和名称绑定企业',

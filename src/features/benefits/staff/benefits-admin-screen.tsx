@@ -7,11 +7,11 @@ import { checkUscc } from '@contract/uscc';
 import { errorMessage } from '@/lib/api/api-error';
 import { createSubmission } from '@/lib/api/client';
 import { showSuccessToast } from '@/lib/wx/ui';
-import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/features/policies/list-states';
+import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
 import { fetchAdminPolicies, type AdminPolicyItem } from '@/features/policies/staff/api';
-import { StaffGate } from '@/features/policies/staff/staff-gate';
 import { useDebouncedValue } from '@/features/policies/use-debounced-value';
-import { usePagedList } from '@/features/policies/use-paged-list';
+import { StaffGate } from '@/features/auth/staff-gate';
+import { usePagedList } from '@/lib/use-paged-list';
 import { bindEnterprise, fetchAdminBenefits } from '../api';
 import { BenefitStatusTag } from '../benefit-status-tag';
 import { yuan } from '../money';
@@ -135,7 +135,7 @@ function PolicyBenefits({ policy, onBack }: { policy: PolicyRef; onBack: () => v
 export function BenefitsAdminScreen() {
   const [policy, setPolicy] = useState<PolicyRef | null>(null);
   return (
-    <StaffGate title="兑现管理">
+    <StaffGate title="兑现管理" roles={['staff', 'admin']} loginText="请先使用部门工作人员账号登录">
       {policy ? <PolicyBenefits policy={policy} onBack={() => setPolicy(null)} /> : <PolicyPicker onPick={setPolicy} />}
     </StaffGate>
   );

@@ -2,9 +2,9 @@ import { useCallback, useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MessageThreadSummary } from '@contract/message';
-import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/features/policies/list-states';
-import { StaffGate } from '@/features/policies/staff/staff-gate';
-import { usePagedList } from '@/features/policies/use-paged-list';
+import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
+import { StaffGate } from '@/features/auth/staff-gate';
+import { usePagedList } from '@/lib/use-paged-list';
 import { fetchInbox } from '../api';
 import { ThreadListItem } from '../thread-list-item';
 import '../../policies/policies.scss';
@@ -47,7 +47,7 @@ function Inbox() {
 /** 留言收件箱: the department's messages, overdue first (the server's order), with the reply page one tap away. */
 export function InboxScreen() {
   return (
-    <StaffGate title="留言处理">
+    <StaffGate title="留言处理" roles={['staff', 'admin']} loginText="请先使用部门工作人员账号登录">
       <Inbox />
     </StaffGate>
   );

@@ -3,14 +3,14 @@ import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { Button, SearchBar, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { PolicyStatus } from '@contract/policy';
+import { usePagedList } from '@/lib/use-paged-list';
+import { StaffGate } from '@/features/auth/staff-gate';
 import { chinaDateTime } from '../dates';
 import { POLICY_STATUS_LABELS } from '../labels';
-import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '../list-states';
+import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
 import { STAFF_IMPORT_PAGE, STAFF_POLICY_EDIT_PAGE } from '../routes';
 import { useDebouncedValue } from '../use-debounced-value';
-import { usePagedList } from '../use-paged-list';
 import { fetchAdminPolicies, type AdminPolicyItem } from './api';
-import { StaffGate } from './staff-gate';
 import '../policies.scss';
 
 const STATUS_TABS: { label: string; value: PolicyStatus | undefined }[] = [
@@ -90,7 +90,7 @@ function AdminPolicies() {
 /** 政策管理: the department's policies in every status (admins: all departments). */
 export function AdminPoliciesScreen() {
   return (
-    <StaffGate title="政策管理">
+    <StaffGate title="政策管理" roles={['staff', 'admin']} loginText="请先使用部门工作人员账号登录">
       <AdminPolicies />
     </StaffGate>
   );

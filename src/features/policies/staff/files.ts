@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ImportReport } from '@contract/policy';
 import { sessionStore } from '@/features/auth/session-store';
 import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE } from '@/lib/api/api-error';
+import { apiUrl, authHeader } from '@/lib/api/client';
 import { isWeapp } from '@/lib/wx/env';
 
 export interface PickedFile {
@@ -16,12 +17,6 @@ export type ImportOutcome =
   | { ok: false; message: string; report: ImportReport };
 
 const ACCEPTED = ['xlsx', 'csv'];
-const apiBase = () => (typeof API_BASE === 'string' ? API_BASE : '');
-
-function authHeader(): Record<string, string> {
-  const token = sessionStore.get().token;
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
 
 /** An H5 file dialog without rendering an <input>: created on demand from the tap. */
 function pickInBrowser(): Promise<PickedFile | null> {
@@ -65,7 +60,7 @@ function parse(data: unknown): unknown {
 export async function uploadSpreadsheet(path: string, file: PickedFile): Promise<ImportOutcome> {
   let response: { statusCode: number; data: unknown };
   try {
-    response = await Taro.uploadFile({ url: `${apiBase()}${path}`, filePath: file.path, name: 'file', fileName: file.name, header: authHeader() } as Taro.uploadFile.Option);
+    response = await Taro.uploadFile({ url: apiUrl(path), filePath: file.path, name: 'file', fileName: file.name, header: authHeader() } as Taro.uploadFile.Option);
   } catch {
     throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0);
   }
@@ -77,20 +72,4 @@ export async function uploadSpreadsheet(path: string, file: PickedFile): Promise
     throw new ApiError(body.error.code, body.error.message, response.statusCode, body.error.field);
   }
   throw new ApiError('HTTP_ERROR', SERVER_ERROR_MESSAGE, response.statusCode);
-}
-
-/** The import template: opened in WeChat's document viewer (forwardable to a computer), or saved by the browser. */
-export async function downloadTemplate(path: string, filename: string): Promise<void> {
-  const result = await Taro.downloadFile({ url: `${apiBase()}${path}`, header: authHeader() });
-  if (result.statusCode !== 200) throw new ApiError('HTTP_ERROR', '模板下载失败，请稍后重试', result.statusCode);
-  if (isWeapp) {
-    await Taro.openDocument({ filePath: result.tempFilePath, fileType: 'xlsx', showMenu: true });
-    return;
-  }
-  const link = document.createElement('a');
-  link.href = result.tempFilePath;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
 }

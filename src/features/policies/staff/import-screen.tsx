@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { POLICY_IMPORT_COLUMNS, type ImportReport } from '@contract/policy';
+import { POLICY_IMPORT_COLUMNS } from '@contract/policy-rules';
+import type { ImportReport } from '@contract/policy';
 import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast, showSuccessToast } from '@/lib/wx/ui';
-import { downloadTemplate, pickSpreadsheet, uploadSpreadsheet, type ImportOutcome } from './files';
-import { StaffGate } from './staff-gate';
+import { downloadFile } from '@/lib/wx/file';
+import { StaffGate } from '@/features/auth/staff-gate';
+import { pickSpreadsheet, uploadSpreadsheet, type ImportOutcome } from './files';
 import '../policies.scss';
 
 interface ImportKind {
@@ -97,7 +99,7 @@ function ImportCard({ kind }: { kind: ImportKind }) {
         <View
           className="yst-link"
           ariaRole="link"
-          onClick={() => void downloadTemplate(template.path, template.filename).catch((cause: unknown) => showErrorToast(errorMessage(cause)))}
+          onClick={() => void downloadFile({ path: template.path, fileName: template.filename, format: 'xlsx' }).catch((cause: unknown) => showErrorToast(errorMessage(cause)))}
         >
           下载导入模板
         </View>
@@ -116,7 +118,7 @@ function ImportCard({ kind }: { kind: ImportKind }) {
 /** 批量导入: policies and benefit bindings from the spreadsheets departments already keep. */
 export function ImportScreen() {
   return (
-    <StaffGate title="批量导入">
+    <StaffGate title="批量导入" roles={['staff', 'admin']} loginText="请先使用部门工作人员账号登录">
       {IMPORTS.map((kind) => (
         <ImportCard key={kind.key} kind={kind} />
       ))}

@@ -2,21 +2,22 @@ import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import { POLICY_KINDS, POLICY_LEVELS, POLICY_METHODS, type PolicyDetail, type PolicyFacets } from '@contract/policy';
+import { POLICY_KINDS, POLICY_LEVELS, POLICY_METHODS } from '@contract/policy-rules';
+import type { PolicyDetail, PolicyFacets } from '@contract/policy';
 import { useMe } from '@/features/auth/use-me';
 import { ApiError, errorMessage } from '@/lib/api/api-error';
 import { createSubmission } from '@/lib/api/client';
 import { confirm, showErrorToast, showSuccessToast } from '@/lib/wx/ui';
+import { StaffGate } from '@/features/auth/staff-gate';
 import { fetchFacets, fetchPolicy } from '../api';
 import { chinaToday } from '../dates';
 import { POLICY_STATUS_LABELS } from '../labels';
-import { ErrorState, ListSkeleton } from '../list-states';
+import { ErrorState, ListSkeleton } from '@/components/list-states';
 import { STAFF_POLICY_EDIT_PAGE } from '../routes';
 import { changePolicyStatus, createPolicy, updatePolicy } from './api';
 import { ChipSelect } from './chip-select';
 import { ConditionEditor } from './condition-editor';
 import { draftFrom, emptyDraft, toPolicyWrite, type DraftErrors, type PolicyDraft } from './policy-form';
-import { StaffGate } from './staff-gate';
 import '../policies.scss';
 
 type TextField = 'title' | 'summary' | 'body' | 'basisDoc' | 'amount' | 'validFrom' | 'validTo' | 'contact' | 'tags';
@@ -185,5 +186,5 @@ function ExistingPolicy({ id }: { id: number }) {
 
 /** 政策编辑: create (draft) or edit a policy with its rules, then publish or withdraw it. */
 export function PolicyEditScreen({ id }: { id?: number }) {
-  return <StaffGate title={id ? '编辑政策' : '新建政策'}>{id ? <ExistingPolicy id={id} /> : <PolicyEditor existing={null} />}</StaffGate>;
+  return <StaffGate title={id ? '编辑政策' : '新建政策'} roles={['staff', 'admin']} loginText="请先使用部门工作人员账号登录">{id ? <ExistingPolicy id={id} /> : <PolicyEditor existing={null} />}</StaffGate>;
 }

@@ -18,6 +18,8 @@ export interface PagedList<T> {
   hasMore: boolean;
   loadMore: () => void;
   reload: () => void;
+  /** Replace one item in place, or drop it with `null` (after an action on it), without refetching the list. */
+  replace: (predicate: (item: T) => boolean, next: T | null) => void;
 }
 
 /**
@@ -41,6 +43,8 @@ export function usePagedList<T>(key: string, load: (page: number) => Promise<Pag
   const busy = useRef(false);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
 
   const fetchFirst = useCallback(() => {
     const mine = ++generation.current;
@@ -102,5 +106,12 @@ export function usePagedList<T>(key: string, load: (page: number) => Promise<Pag
     );
   }, [hasMore]);
 
-  return { items: shownStatus === 'loading' ? [] : items, total, status: shownStatus, error, loadingMore, moreError, hasMore, loadMore, reload: fetchFirst };
+  const replace = useCallback((predicate: (item: T) => boolean, next: T | null) => {
+    const before = itemsRef.current;
+    const after = next === null ? before.filter((item) => !predicate(item)) : before.map((item) => (predicate(item) ? next : item));
+    setItems(after);
+    setTotal((count) => count - (before.length - after.length));
+  }, []);
+
+  return { items: shownStatus === 'loading' ? [] : items, total, status: shownStatus, error, loadingMore, moreError, hasMore, loadMore, reload: fetchFirst, replace };
 }

@@ -1,0 +1,29 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { HttpError } from '../lib/http-error';
+
+/** PostgreSQL text cannot hold U+0000 (the insert fails); no form field has a use for it either. */
+export const hasNul = (text: string) => text.includes('\u0000');
+export const NUL_MESSAGE = '包含不允许的控制字符';
+
+/**
+ * Checks on the query and path after validation:
+ * - ajv 8 coerces the text "1e309" or "Infinity" to ±Infinity and then skips minimum/maximum for
+ *   non-finite numbers, so `?pageSize=1e309` passes a `maximum: 100` schema and reaches SQL as LIMIT Infinity;
+ * - a NUL character (%00) would reach PostgreSQL, which refuses it with an error.
+ * JSON bodies get the NUL check in the body parser (plugins/body.ts); JSON cannot carry Infinity.
+ */
+async function inputGuards(fastify: FastifyInstance) {
+  fastify.addHook('preHandler', async (request) => {
+    for (const source of [request.query, request.params]) {
+      if (!source || typeof source !== 'object') continue;
+      for (const [field, value] of Object.entries(source as Record<string, unknown>)) {
+        if (typeof value === 'number' && !Number.isFinite(value)) throw new HttpError(400, 'VALIDATION', `${field}：应为数字`, field);
+        if (typeof value === 'string' && hasNul(value)) throw new HttpError(400, 'VALIDATION', `${field}：${NUL_MESSAGE}`, field);
+        if (Array.isArray(value) && value.some((v) => typeof v === 'string' && hasNul(v))) throw new HttpError(400, 'VALIDATION', `${field}：${NUL_MESSAGE}`, field);
+      }
+    }
+  });
+}
+
+export default fp(inputGuards, { name: 'input-guards' });
