@@ -111,7 +111,8 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ys-bench-policy-'));
   const standIn = await startWeChatStandIn({ host: '127.0.0.1', port: 0 });
   // warn: per-request info lines would measure the logger writing to this terminal, not the search.
-  const config = loadConfig({ DEMO: '1', DATA_DIR: dataDir, WECHAT_API_BASE: standIn.url, LOG_LEVEL: 'warn' });
+  // One load generator on one IP: the per-IP search limit would turn this into a 429 benchmark.
+  const config = loadConfig({ DEMO: '1', DATA_DIR: dataDir, WECHAT_API_BASE: standIn.url, LOG_LEVEL: 'warn', RATE_LIMIT_SEARCH: '0' });
   const app = await buildApp(config);
   const bare = Fastify();
   bare.get('/bare', async () => ({ items: [], total: 0 }));
