@@ -100,6 +100,26 @@ type ListRow = Pick<
   'id' | 'title' | 'department_id' | 'level' | 'kind' | 'method' | 'tags' | 'summary' | 'amount' | 'basis_doc' | 'valid_from' | 'valid_to' | 'status' | 'conditions' | 'published_at' | 'updated_at'
 > & { department_name: string };
 
+/** The columns a department edits; insert and update write the same set. */
+function editableColumns(f: PolicyFields) {
+  return {
+    title: f.title,
+    department_id: f.departmentId,
+    level: f.level,
+    kind: f.kind,
+    tags: JSON.stringify(f.tags),
+    summary: f.summary,
+    body: f.body,
+    basis_doc: f.basisDoc,
+    amount: f.amount,
+    valid_from: f.validFrom,
+    valid_to: f.validTo,
+    method: f.method,
+    contact: f.contact,
+    conditions: JSON.stringify(f.conditions),
+  };
+}
+
 function toSummary(row: ListRow): PolicySummaryRow {
   return {
     id: row.id,
@@ -286,21 +306,8 @@ export function policiesRepository(db: Kysely<Database>) {
       const { id } = await db
         .insertInto('policies')
         .values({
-          title: f.title,
-          department_id: f.departmentId,
-          level: f.level,
-          kind: f.kind,
-          tags: JSON.stringify(f.tags),
-          summary: f.summary,
-          body: f.body,
-          basis_doc: f.basisDoc,
-          amount: f.amount,
-          valid_from: f.validFrom,
-          valid_to: f.validTo,
-          method: f.method,
-          contact: f.contact,
+          ...editableColumns(f),
           status: 'draft',
-          conditions: JSON.stringify(f.conditions),
           published_at: null,
           created_at: now,
           updated_at: now,
@@ -317,20 +324,7 @@ export function policiesRepository(db: Kysely<Database>) {
       const result = await db
         .updateTable('policies')
         .set({
-          title: f.title,
-          department_id: f.departmentId,
-          level: f.level,
-          kind: f.kind,
-          tags: JSON.stringify(f.tags),
-          summary: f.summary,
-          body: f.body,
-          basis_doc: f.basisDoc,
-          amount: f.amount,
-          valid_from: f.validFrom,
-          valid_to: f.validTo,
-          method: f.method,
-          contact: f.contact,
-          conditions: JSON.stringify(f.conditions),
+          ...editableColumns(f),
           updated_at: now,
         })
         .where('id', '=', id)

@@ -17,6 +17,8 @@ const SLOTS = 4;
 const CAPACITY = 5;
 
 if (!pgUrl) {
+  // Two processes need a shared server database; SQLite is one file for one process. CI sets
+  // TEST_DATABASE_URL (scripts/test.mjs does too when PostgreSQL is installed), so this runs there.
   test.skip('两个服务进程共用一个数据库：需要 PostgreSQL（设置 TEST_DATABASE_URL），SQLite 只供单机使用', () => undefined);
 } else {
   describe('two server processes on one PostgreSQL', () => {
