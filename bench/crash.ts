@@ -8,6 +8,7 @@
  *   node --import tsx bench/crash.ts [submissions]      (npm run bench -- crash)
  */
 import { describeFigures, runCrashScenario, type CrashFigures } from '../test/server/reliability/crash-scenario';
+import { summarize } from './summary';
 
 function healthy(f: CrashFigures): boolean {
   return (
@@ -35,6 +36,12 @@ async function main(): Promise<void> {
     console.log(describeFigures(figures));
     for (const line of [...figures.problems, ...figures.unexpected].slice(0, 20)) console.log(`  ! ${line}`);
     ok = ok && healthy(figures);
+    summarize({
+      item: `kill -9 后提交（${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}，${submissions} 份）`,
+      figure: `重复 ${figures.duplicates}，丢失 ${figures.missing}，半写 ${figures.problems.length}`,
+      target: '0 重复、0 丢失',
+      met: healthy(figures),
+    });
   }
   console.log(ok ? 'crash safety: OK' : 'crash safety: FAILED');
   process.exit(ok ? 0 : 1);

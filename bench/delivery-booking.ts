@@ -16,6 +16,7 @@ import { loadConfig } from '../server/config';
 import { toChinaDate } from '../server/lib/working-days';
 import { startWeChatStandIn } from '../server/wechat/stand-in';
 import { scratchPostgres } from '../test/server/scratch-postgres';
+import { percent, perSecond, summarize } from './summary';
 
 const ENTERPRISES = 200;
 const SLOTS = 10;
@@ -161,6 +162,12 @@ async function main(): Promise<void> {
   }
   console.log(`证照递送预约压测：${ENTERPRISES} 家企业同时预约 ${SLOTS} 个时段（每个 ${CAPACITY} 个名额）`);
   console.log(table(results));
+  for (const r of results) {
+    const rps = (ENTERPRISES / r.ms) * 1000;
+    const ratio = rps / ((ENTERPRISES / r.bareMs) * 1000);
+    const exact = r.ok === SLOTS * CAPACITY && r.booked === SLOTS * CAPACITY && r.other === 0;
+    summarize({ item: `递送抢约 ${ENTERPRISES} 家抢 ${SLOTS * CAPACITY} 个名额（${r.db}）`, figure: `成功 ${r.ok}，${perSecond(rps)} · ${percent(ratio)}`, target: `恰好 ${SLOTS * CAPACITY} 个，不超订`, met: exact });
+  }
   const expectedOk = SLOTS * CAPACITY;
   const bad = results.filter((r) => r.ok !== expectedOk || r.full !== ENTERPRISES - expectedOk || r.other !== 0 || r.rows !== expectedOk || r.booked !== expectedOk);
   if (!pgUrl) console.log('未设置 DATABASE_URL / TEST_DATABASE_URL，仅测试 SQLite。');

@@ -23,6 +23,7 @@ import type { PolicyFields } from '../server/repositories/policies';
 import { seedIfEmpty } from '../server/seed';
 import { policies as seedPolicies } from '../server/seed/data/policies';
 import { startWeChatStandIn } from '../server/wechat/stand-in';
+import { percent, perSecond, summarize } from './summary';
 
 const POLICIES = Number(process.env.POLICIES ?? 10_000);
 const SECONDS = Number(process.env.SECONDS ?? 5);
@@ -155,6 +156,10 @@ async function main(): Promise<void> {
     }
     const avg = rows.reduce((s, f) => s + f.rps, 0) / rows.length;
     const worstP99 = Math.max(...rows.map((f) => f.p99));
+    summarize(
+      { item: `政策检索 ${POLICIES.toLocaleString('en-US')} 条（SQLite，进程内）`, figure: `${perSecond(avg)} · ${percent(avg / bareFigures.rps)}`, target: '≥ 40% 裸路由', met: avg / bareFigures.rps >= 0.4 },
+      { item: '政策检索最差 p99', figure: `${worstP99} ms`, target: '≤ 20 ms', met: worstP99 <= 20 },
+    );
     console.log(`\n检索平均 ${avg.toFixed(0)} 请求/s，为裸路由的 ${((avg / bareFigures.rps) * 100).toFixed(0)}%（目标 ≥ 40%）；最差 p99 ${worstP99} ms（目标 ≤ 20 ms）`);
   } finally {
     await bare.close();

@@ -21,6 +21,7 @@ import { migrateToLatest } from '../server/migrations';
 import { FULL_SIZES, fill, type Filled, type ScaleSizes } from '../test/server/scale/fill';
 import { startServer } from '../test/server/scale/instances';
 import { scratchPostgres } from '../test/server/scratch-postgres';
+import { summarize } from './summary';
 
 const SCALE = Number(process.env.SCALE ?? 1);
 const SECONDS = Number(process.env.SECONDS ?? 3);
@@ -149,6 +150,12 @@ async function runOn(kind: Kind): Promise<void> {
       for (const r of rows) {
         console.log(`${pad(r.name, nameWidth)}${r.total.padStart(8)}${num(r.coldMs, 1)}${num(r.rps)}${num(r.p50, 1)}${num(r.p99, 1)}${num(r.rssMax)}    ${r.errors}`);
       }
+      const db = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+      const slowest = rows.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+      summarize(
+        { item: `规模数据下最慢列表接口 p99（${db}）`, figure: `${slowest.p99} ms（${slowest.name}）`, target: '', met: null },
+        { item: `规模数据下服务进程 RSS（${db}）`, figure: `空闲 ${idle.toFixed(0)} MB，负载峰值 ${Math.max(...rows.map((r) => r.rssMax)).toFixed(0)} MB`, target: '', met: null },
+      );
       console.log(`负载下服务进程 RSS 峰值 ${Math.max(...rows.map((r) => r.rssMax)).toFixed(0)} MB`);
     } finally {
       await server.stop();

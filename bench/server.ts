@@ -8,7 +8,7 @@
  * Targets (issue 7): policy search ≥ 40% of the bare GET; submissions ≥ 20% of the bare POST.
  * With TEST_DATABASE_URL set, the same runs again on a fresh PostgreSQL database.
  *
- *   npx tsx bench/server.ts        (SECONDS=3 CONNECTIONS=10)
+ *   npx tsx bench/server.ts        (SECONDS=3 CONNECTIONS=10; PROFILE_DIR=dir for the server's CPU profile)
  *
  * Rate limits are off for the measured rows (RATE_LIMIT_*=0); one extra row measures search with
  * the database-backed limiter on (a high limit), so its cost is visible.
@@ -26,6 +26,7 @@ import { hashToken, newToken } from '../server/lib/secrets';
 import { usccCheckCharacter } from '../types/uscc';
 import { startServer, type ServerProcess } from '../test/server/scale/instances';
 import { scratchPostgres } from '../test/server/scratch-postgres';
+import { percent, perSecond, summarize } from './summary';
 
 const SECONDS = Number(process.env.SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
@@ -147,7 +148,8 @@ const num = (v: number, digits = 0) => v.toFixed(digits).padStart(9);
 async function runOn(kind: Kind, bare: { url: string }): Promise<{ search: number; submissions: number }> {
   const pgDb = kind === 'postgres' ? await scratchPostgres(process.env.TEST_DATABASE_URL as string, 'ys_bench_server') : null;
   const env = { DEMO: '1', DELIVERY_SLOT_CAPACITY: '999', RATE_LIMIT_LOGIN: '0', RATE_LIMIT_SUBMIT: '0', RATE_LIMIT_SEARCH: '0', ...(pgDb ? { DATABASE_URL: pgDb.url } : {}) };
-  const server = await startServer(env);
+  // PROFILE_DIR=/tmp/prof: the server process writes a CPU profile there (open it in Chrome DevTools).
+  const server = await startServer(env, 60_000, process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []);
   const lines: string[] = [];
   let search = 0;
   const submissions: number[] = [];
@@ -197,6 +199,13 @@ async function runOn(kind: Kind, bare: { url: string }): Promise<{ search: numbe
     const nameWidth = Math.max(...rows.map(([n]) => width(n))) + 2;
     lines.push(`【${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}】裸路由 GET ${bareGet.rps.toFixed(0)} 请求/s（p99 ${bareGet.p99} ms），POST ${barePost.rps.toFixed(0)} 请求/s（p99 ${barePost.p99} ms）；负载后服务进程 RSS ${rss.toFixed(0)} MB`);
     lines.push(`${pad('路径', nameWidth)}   请求/s   p50(ms)   p99(ms)  与裸路由之比  错误`);
+    const db = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    for (const [name, f, ref] of rows) {
+      const ratio = f.rps / ref.rps;
+      if (name.startsWith('POST')) summarize({ item: `${name}（${db}）`, figure: `${perSecond(f.rps)} · ${percent(ratio)} · p99 ${f.p99} ms`, target: '≥ 20% 裸路由', met: ratio >= 0.2 });
+      else if (name.includes('10个查询')) summarize({ item: `政策检索（${db}）`, figure: `${perSecond(f.rps)} · ${percent(ratio)} · p99 ${f.p99} ms`, target: '≥ 40% 裸路由', met: ratio >= 0.4 });
+    }
+    summarize({ item: `服务进程 RSS（${db}，负载后）`, figure: `${rss.toFixed(0)} MB`, target: '', met: null });
     for (const [name, f, ref] of rows) lines.push(`${pad(name, nameWidth)}${num(f.rps)}${num(f.p50, 1)}${num(f.p99, 1)}${`${((f.rps / ref.rps) * 100).toFixed(0)}%`.padStart(13)}${String(f.errors).padStart(6)}`);
   } finally {
     await server.stop();

@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Figures } from '../test/weapp/set-data.test';
+import { summarize } from './summary';
 
 const ROOT = path.resolve(__dirname, '..');
 const MAX_KB = 64;
@@ -64,6 +65,10 @@ function main(): void {
       ),
     );
     for (const f of figures) console.log(`${f.scenario} 最大一次：${f.biggest.join('，')}`);
+    for (const f of figures) {
+      summarize({ item: `setData 单次最大：${f.scenario}`, figure: kb(f.maxBytes), target: `≤ ${MAX_KB} KB`, met: f.maxBytes <= MAX_KB * 1024 });
+      summarize({ item: `setData 每秒最多：${f.scenario}`, figure: `${f.maxPerSecond} 次`, target: `≤ ${MAX_PER_SECOND} 次`, met: f.maxPerSecond <= MAX_PER_SECOND });
+    }
     if (run.status !== 0) {
       console.log('\n测试未通过：');
       process.stdout.write(run.stderr.split('\n').filter((l) => /✕|Expected|Received|waited/.test(l)).join('\n') + '\n');

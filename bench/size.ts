@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { summarize } from './summary';
 
 export const KB = 1024;
 /** WeChat refuses to upload a package (main or sub) above this. */
@@ -97,4 +98,8 @@ if (process.argv[1] && /bench[\\/]size\.ts$/.test(process.argv[1])) {
     process.exit(1);
   }
   console.log(report(dist));
+  for (const p of measurePackages(dist)) {
+    const budget = p.name === 'main' ? MAIN_PACKAGE_BUDGET : WECHAT_PACKAGE_LIMIT;
+    summarize({ item: p.name === 'main' ? '小程序主包' : `分包 ${p.name}`, figure: `${kb(p.bytes)}（2 MB 的 ${share(p.bytes)}）`, target: `≤ ${kb(budget)}`, met: p.bytes <= budget });
+  }
 }

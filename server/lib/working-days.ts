@@ -152,8 +152,21 @@ export function createCalendar(overrides: readonly CalendarOverride[] = []): Wor
   const overrideYears = new Set([...byDate.keys()].map((d) => Number(d.slice(0, 4))));
   const hasSchedule = (year: number) => officialYears.has(year) || overrideYears.has(year);
 
+  // A calendar never changes (new overrides make a new one), and every deadline walks the same
+  // few weeks of days: each day is worked out once.
+  const described = new Map<string, Readonly<DayDescription>>();
+  const deadlines = new Map<string, string>();
   function describe(input: string | Date): DayDescription {
     const date = toChinaDate(input);
+    let day = described.get(date);
+    if (!day) {
+      day = Object.freeze(describeDate(date));
+      if (described.size < 20_000) described.set(date, day);
+    }
+    return day;
+  }
+
+  function describeDate(date: string): DayDescription {
     const o = byDate.get(date);
     if (o) return describeOverride(date, o);
     const known = describeOfficial(date);
@@ -205,7 +218,16 @@ export function createCalendar(overrides: readonly CalendarOverride[] = []): Wor
   return {
     isWorkingDay,
     addWorkingDays,
-    deadlineAt: (start, n) => endOfChinaDay(addWorkingDays(start, n)),
+    deadlineAt(start, n) {
+      // Depends only on the day the event falls on: every submission of a day shares the answer.
+      const key = `${toChinaDate(start)}|${n}`;
+      let deadline = deadlines.get(key);
+      if (deadline === undefined) {
+        deadline = endOfChinaDay(addWorkingDays(start, n));
+        if (deadlines.size < 20_000) deadlines.set(key, deadline);
+      }
+      return deadline;
+    },
     workingDaysBetween,
     nextWorkingDays,
     describe,

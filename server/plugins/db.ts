@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { AppConfig } from '../config';
 import type { Database, DbDialect } from '../db/schema';
+import { BACKSTOP_PAGES, startCheckpointer } from '../db/sqlite-checkpointer';
 import { migrateToLatest } from '../migrations';
 import { createRepositories, type Repositories } from '../repositories';
 
@@ -28,13 +29,26 @@ export function createDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const sqlite = new SqliteDatabase(path.join(config.dataDir, SQLITE_FILE));
+  const file = path.join(config.dataDir, SQLITE_FILE);
+  const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   // NORMAL is durable across process crashes in WAL mode and ~10x faster than FULL here.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' };
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  const checkpointer = startCheckpointer(file);
+  const close = () => {
+    void checkpointer.stop();
+    // Leave an empty WAL behind whichever connection closes last, as SQLite does on its own.
+    try {
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Busy: the next open replays the WAL, nothing is lost.
+    }
+    sqlite.close();
+  };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, close) }) }), dialect: 'sqlite' };
 }
 
 /**
@@ -42,10 +56,10 @@ export function createDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'
  * profile); the same few hundred SQL texts repeat, so they stay prepared (least recently used go).
  * A reused statement is re-prepared by SQLite itself if the schema changed.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database, capacity = 1000) {
+function withStatementCache(sqlite: SqliteDatabase.Database, close: () => void, capacity = 1000) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
-    close: () => sqlite.close(),
+    close,
     prepare(sql: string): SqliteDatabase.Statement {
       let stmt = cache.get(sql);
       if (stmt) {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { createGroupCommit, type GroupCommit } from '../lib/group-commit';
 import { HttpError } from '../lib/http-error';
 import { canonicalJson, sha256 } from '../lib/secrets';
 import { createRepositories, type Repositories } from '../repositories';
@@ -26,8 +27,11 @@ export type IdempotentWork<T> = (repos: Repositories, trx: Kysely<Database>) => 
 declare module 'fastify' {
   interface FastifyRequest {
     /**
-     * Runs a creating request's writes in one transaction. With an `Idempotency-Key` header the
-     * response is recorded in that same transaction, and a repeat of the request gets it back.
+     * Runs a creating request's writes in one transaction, shared with the submissions that arrive
+     * at the same moment (server/lib/group-commit.ts) and answered once it has committed. With an
+     * `Idempotency-Key` header the response is recorded in that same transaction, and a repeat of
+     * the request gets it back. The work may run twice (a batch that failed is retried one by one),
+     * so it must only write through `repos`/`trx`: side effects (notifications) go after it returns.
      */
     idempotent<T>(work: IdempotentWork<T>): Promise<IdempotentResult<T>>;
     idempotencyReplayed: boolean;
@@ -44,8 +48,8 @@ function keyOf(request: FastifyRequest): string | null {
   return key;
 }
 
-async function runInTransaction<T>(db: Kysely<Database>, work: IdempotentWork<T>) {
-  return db.transaction().execute(async (trx) => work(createRepositories(trx), trx));
+async function runInTransaction<T>(writes: GroupCommit, work: IdempotentWork<T>) {
+  return writes.run(async (trx) => work(createRepositories(trx), trx));
 }
 
 const inFlight = () => new HttpError(409, 'IDEMPOTENCY_IN_FLIGHT', '该请求正在处理中，请稍候');
@@ -57,8 +61,8 @@ type Outcome<T> = { replayed: boolean; result: IdempotentResult<T> };
  * power loss) at any point rolls back all three, so a retry finds the key free and does the work once.
  * A claim written on its own beforehand would survive the crash and refuse every retry with 409.
  */
-async function runOnce<T>(db: Kysely<Database>, scope: string, key: string, requestHash: string, work: IdempotentWork<T>): Promise<Outcome<T>> {
-  return db.transaction().execute(async (trx) => {
+async function runOnce<T>(writes: GroupCommit, scope: string, key: string, requestHash: string, work: IdempotentWork<T>): Promise<Outcome<T>> {
+  return writes.run(async (trx) => {
     const repos = createRepositories(trx);
     if (!(await repos.idempotency.lockForTransaction(scope, key))) throw inFlight();
     const existing = await repos.idempotency.find(scope, key);
@@ -79,16 +83,17 @@ async function runOnce<T>(db: Kysely<Database>, scope: string, key: string, requ
 
 async function idempotencyPlugin(fastify: FastifyInstance) {
   fastify.decorateRequest('idempotencyReplayed', false);
+  const writes = createGroupCommit(fastify.db, fastify.dialect);
 
   fastify.decorateRequest('idempotent', async function idempotent<T>(this: FastifyRequest, work: IdempotentWork<T>): Promise<IdempotentResult<T>> {
     const key = keyOf(this);
-    if (key === null) return runInTransaction(fastify.db, work);
+    if (key === null) return runInTransaction(writes, work);
 
     // The concrete path, not the route pattern: a key reused on /benefits/2/confirm must not
     // replay the answer stored for /benefits/1/confirm.
     const scope = `${this.user?.id ?? 'anon'}:${this.method}:${this.url.split('?')[0]}`;
     const requestHash = sha256(canonicalJson(this.body ?? null));
-    const { replayed, result } = await runOnce(fastify.db, scope, key, requestHash, work);
+    const { replayed, result } = await runOnce(writes, scope, key, requestHash, work);
     this.idempotencyReplayed = replayed;
     return result;
   });

@@ -53,6 +53,10 @@ describe.each(databases())('hostile input regressions on %s', (kind) => {
     refused(await w.send('staffX', { method: 'GET', url: '/api/v1/visits?pageSize=1e309' }), 400, 'VALIDATION');
     refused(await w.send('staffX', { method: 'GET', url: '/api/v1/visits?page=-Infinity' }), 400, 'VALIDATION');
     refused(await w.send('admin', { method: 'GET', url: '/api/v1/admin/benefits/99999999999' }), 400, 'VALIDATION');
+    // JSON has no Infinity, but the validator turns the string "Infinity" into one (PostgreSQL then failed with a 500).
+    const infinite = await w.send('staffX', { method: 'POST', url: '/api/v1/visits', payload: { enterpriseId: 'Infinity', stage: '走访' } });
+    refused(infinite, 400, 'VALIDATION');
+    expect(infinite.json().error.field).toBe('enterpriseId');
     refused(await w.send('staffX', { method: 'GET', url: `/api/v1/admin/deliveries?after=${encodeURIComponent('2026-09-29|上午|3607830139')}` }), 400, 'VALIDATION');
   });
 
