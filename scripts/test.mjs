@@ -21,6 +21,9 @@ run('测试依赖 (Chromium, CJK fonts, PostgreSQL)', 'bash', ['scripts/test-dep
 if (!process.env.TEST_DATABASE_URL && process.env.SKIP_POSTGRES !== '1' && existsSync('/usr/lib/postgresql')) {
   process.env.TEST_DATABASE_URL = 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 }
+if (!process.env.TEST_REDIS_URL && process.env.SKIP_REDIS !== '1' && existsSync('/usr/bin/redis-server')) {
+  process.env.TEST_REDIS_URL = 'redis://127.0.0.1:6379';
+}
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (process.env.SKIP_BUILD !== '1') {
   run('build:weapp', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });

@@ -35,6 +35,7 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_SEARCH: Type.Optional(Type.String({ pattern: '^\\d{1,7}$' })),
   RATE_LIMIT_WINDOW_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,4}$' })),
   TRUST_PROXY: Type.Optional(Type.String({ pattern: '^(true|\\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$' })),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -77,6 +78,8 @@ export interface RateLimits {
   /** Policy searches per client IP. */
   search: number;
   windowSeconds: number;
+  /** REDIS_URL: where the windows are counted when set (shared by every instance on it); the database otherwise. */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +112,7 @@ const HINTS: Record<keyof Env, string> = {
   RATE_LIMIT_SEARCH: '应为非负整数（每个IP每个时间窗的搜索次数，0 表示不限），如 120',
   RATE_LIMIT_WINDOW_SECONDS: '应为正整数（秒），如 60',
   TRUST_PROXY: '应为 true、代理层数（如 1）或以逗号分隔的代理地址/网段（如 10.0.0.0/8）',
+  REDIS_URL: '应为 redis://[:密码@]主机[:端口][/库号] 或 rediss://（TLS），如 redis://127.0.0.1:6379/0',
 };
 
 function schemaProblems(env: Record<string, unknown>): string[] {
@@ -155,6 +159,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (rawKey && !dataKey) problems.push(`DATA_KEY：${HINTS.DATA_KEY}`);
   const previousKey = env.DATA_KEY_PREVIOUS === undefined ? null : parseKey(env.DATA_KEY_PREVIOUS);
   if (env.DATA_KEY_PREVIOUS !== undefined && !previousKey) problems.push(`DATA_KEY_PREVIOUS：${HINTS.DATA_KEY_PREVIOUS}`);
+  if (env.REDIS_URL !== undefined && !isRedisUrl(env.REDIS_URL)) problems.push(`REDIS_URL：${HINTS.REDIS_URL}`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const defaultStatic = path.resolve('dist-h5');
@@ -182,9 +187,23 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       submit: Number(env.RATE_LIMIT_SUBMIT ?? 30),
       search: Number(env.RATE_LIMIT_SEARCH ?? 120),
       windowSeconds: Number(env.RATE_LIMIT_WINDOW_SECONDS ?? 60),
+      redisUrl: env.REDIS_URL ?? null,
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** The prefix alone lets `redis://` or `redis://host:port/x` through; a typo there should stop the boot, not the limiter. */
+export function isRedisUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return false;
+  if (!url.hostname || url.search || url.hash) return false;
+  return url.pathname === '' || url.pathname === '/' || /^\/\d{1,2}$/.test(url.pathname);
 }
 
 function parseTrustProxy(raw: string | undefined): boolean | number | string[] {

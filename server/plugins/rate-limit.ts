@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import fp from 'fastify-plugin';
 import type { RateLimits } from '../config';
 import { HttpError } from '../lib/http-error';
-import { rateLimitsRepository } from '../repositories/rate-limits';
+import { connectRedis, type RedisConnection } from '../lib/redis';
+import { rateLimitsRepository, redisRateLimitStore } from '../repositories/rate-limits';
 
 /** login and search are counted per client IP (no user yet, or none needed); submit per user. */
 export const RATE_LIMIT_KINDS = ['login', 'submit', 'search'] as const;
@@ -51,13 +52,38 @@ function hasIdempotencyHeader(route: RouteOptions): boolean {
   return Boolean(headers?.properties && 'idempotency-key' in headers.properties);
 }
 
-/** Most recently blocked buckets per window: a flood past its limit is turned away without a database write. */
+/**
+ * Counting in Redis, failing open: while Redis cannot answer, every request is let through (one
+ * warning per outage, see RedisConnection) rather than every user being turned away.
+ */
+function redisCounter(redis: RedisConnection, namespace: string, windowMs: number) {
+  const store = redisRateLimitStore(redis.client, namespace, windowMs);
+  return async (windowStart: number, bucket: string): Promise<number | null> => {
+    try {
+      const hits = await store.hit(windowStart, bucket);
+      redis.succeeded();
+      return hits;
+    } catch (err) {
+      redis.failed(err);
+      return null;
+    }
+  };
+}
+
+/** Derived from DATA_KEY, which every instance of one deployment shares and no other deployment should. */
+export const rateLimitNamespace = (dataKey: Buffer) => createHmac('sha256', dataKey).update('rate-limit namespace').digest('base64url').slice(0, 12);
+
+/** Most recently blocked buckets per window: a flood past its limit is turned away without a database or Redis write. */
 const MAX_REMEMBERED_BLOCKS = 10_000;
 
 async function rateLimitPlugin(fastify: FastifyInstance, opts: { limits: RateLimits; dataKey: Buffer }) {
   const { limits } = opts;
   const windowMs = limits.windowSeconds * 1000;
   const store = rateLimitsRepository(fastify.db);
+  const namespace = rateLimitNamespace(opts.dataKey);
+  const redis = limits.redisUrl ? await connectRedis(limits.redisUrl, fastify.log, { connectionName: `ys-rate-limit-${namespace}` }) : null;
+  if (redis) fastify.addHook('onClose', () => redis.close());
+  const count = redis ? redisCounter(redis, namespace, windowMs) : null;
   const routes: RateLimitedRoute[] = [];
   fastify.decorate('rateLimitedRoutes', routes);
 
@@ -73,7 +99,7 @@ async function rateLimitPlugin(fastify: FastifyInstance, opts: { limits: RateLim
     }
   });
 
-  // Keyed, so the table holds no client addresses: the same key on every instance gives the same bucket.
+  // Keyed, so neither the table nor Redis holds client addresses: the same key on every instance gives the same bucket.
   const ipBucket = (kind: RateLimitKind, ip: string) =>
     `${kind}:ip:${createHmac('sha256', opts.dataKey).update(clientKey(ip)).digest('base64url').slice(0, 22)}`;
 
@@ -111,9 +137,14 @@ async function rateLimitPlugin(fastify: FastifyInstance, opts: { limits: RateLim
     }
     if (blocked.has(bucket)) reject(reply, retryAfter);
 
-    const hits = await store.hit(new Date(windowStart).toISOString(), bucket);
-    pruneNowAndThen(now, windowStart);
-    if (hits > limit) {
+    let hits: number | null;
+    if (count) {
+      hits = await count(windowStart, bucket);
+    } else {
+      hits = await store.hit(new Date(windowStart).toISOString(), bucket);
+      pruneNowAndThen(now, windowStart);
+    }
+    if (hits !== null && hits > limit) {
       if (blocked.size >= MAX_REMEMBERED_BLOCKS) blocked.clear();
       blocked.add(bucket);
       reject(reply, retryAfter);

@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../../server/db/schema';
+import { rateLimitNamespace } from '../../../server/plugins/rate-limit';
 import { hashToken, newToken } from '../../../server/lib/secrets';
 import { usccCheckCharacter } from '../../../types/uscc';
 import { scratchPostgres, type ScratchPostgres } from '../scratch-postgres';
@@ -10,8 +13,11 @@ import { startServer, type ServerProcess } from './instances';
  * Several instances behind a load balancer on ONE PostgreSQL: two real server processes share the
  * database and nothing else. A booking race sent through both, alternating, never overbooks; a
  * session, a rate-limit window and an idempotency record made on one instance hold on the other.
+ * With REDIS_URL the rate-limit windows live in Redis instead: two processes on two separate
+ * databases still share one count.
  */
 const pgUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.TEST_REDIS_URL;
 const ENTERPRISES = 60;
 const SLOTS = 4;
 const CAPACITY = 5;
@@ -149,6 +155,48 @@ if (!pgUrl) {
       const statuses: number[] = [];
       for (let i = 1; i <= 5; i++) statuses.push((await post(i % 2 === 0 ? a.url : b.url, '/api/v1/auth/wechat', { code: `mock:two-login-${i}` })).status);
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    });
+  });
+}
+
+if (!redisUrl) {
+  // CI starts redis-server (scripts/test-deps.sh) and sets TEST_REDIS_URL (scripts/test.mjs), so this runs there.
+  test.skip('两个服务进程共用一个 Redis 计数限流：需要 Redis（设置 TEST_REDIS_URL，如 redis://127.0.0.1:6379），未设置则跳过', () => undefined);
+} else {
+  describe('two server processes sharing one Redis for rate limits', () => {
+    jest.setTimeout(120_000);
+    // A fresh key per run: its own namespace in the shared Redis, so a rerun within the minute starts at zero.
+    const dataKey = randomBytes(32).toString('hex');
+    let a: ServerProcess;
+    let b: ServerProcess;
+    let admin: Redis;
+
+    beforeAll(async () => {
+      // Each on its own SQLite file: nothing but Redis connects their counts.
+      const env = { DEMO: '1', DATA_KEY: dataKey, REDIS_URL: redisUrl, RATE_LIMIT_LOGIN: '4', RATE_LIMIT_SUBMIT: '0', RATE_LIMIT_SEARCH: '0' };
+      [a, b] = await Promise.all([startServer(env), startServer(env)]);
+      admin = new Redis(redisUrl, { lazyConnect: true });
+    });
+
+    afterAll(async () => {
+      await a?.stop();
+      await b?.stop();
+      await admin?.quit();
+    });
+
+    test('the login limit is one window across both processes, counted in Redis', async () => {
+      const login = async (base: string, i: number) =>
+        (await fetch(`${base}/api/v1/auth/wechat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: `mock:two-redis-${i}` }) })).status;
+      // Both processes count by the real clock: start well inside a window, not at its edge.
+      const left = 60_000 - (Date.now() % 60_000);
+      if (left < 5_000) await new Promise((r) => setTimeout(r, left + 100));
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push(await login(i % 2 === 0 ? a.url : b.url, i));
+      expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+      const keys = await admin.keys(`ys:rl:${rateLimitNamespace(Buffer.from(dataKey, 'hex'))}:*`);
+      expect(keys).toHaveLength(1);
+      expect(keys[0]).toMatch(/:login:ip:[A-Za-z0-9_-]{22}$/);
+      expect(a.output.join('') + b.output.join('')).not.toContain('Redis unavailable');
     });
   });
 }
