@@ -340,8 +340,20 @@ export const Period = Type.String({ pattern: '^\\d{4}(Q[1-4])?$', description: '
 export const StatsGroupBy = Type.Union([Type.Literal('department'), Type.Literal('project'), Type.Literal('quarter')]);
 export type StatsGroupBy = Static<typeof StatsGroupBy>;
 
+/** Groups per page of the dashboard (a district has ~1,000 key projects: all of them would be ~350 KB). */
+export const STATS_PAGE_SIZE = 50;
+export const STATS_MAX_PAGE_SIZE = 100;
+
+/** An opaque position in the groups, from `page.nextCursor`; bound to the period and grouping it came from. */
+export const StatsCursor = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: '上一页返回的 page.nextCursor；不填为第一页' });
+
 export const SatisfactionStatsQuery = Type.Object(
-  { period: Period, by: Type.Optional(StatsGroupBy) },
+  {
+    period: Period,
+    by: Type.Optional(StatsGroupBy),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: STATS_MAX_PAGE_SIZE, default: STATS_PAGE_SIZE, description: '每页分组数（按部门、按项目分组时）' })),
+    cursor: Type.Optional(StatsCursor),
+  },
   { additionalProperties: false },
 );
 export type SatisfactionStatsQuery = Static<typeof SatisfactionStatsQuery>;
@@ -394,6 +406,14 @@ export const TrendPoint = Type.Object({
   meanOverall: Type.Union([Type.Number(), Type.Null()]),
 });
 
+export const StatsPage = Type.Object({
+  /** Groups with ratings or tickets in the period, over all pages. */
+  totalGroups: Type.Integer({ minimum: 0 }),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+export type StatsPage = Static<typeof StatsPage>;
+
 export const SatisfactionStats = Type.Object(
   {
     period: Type.String(),
@@ -401,7 +421,9 @@ export const SatisfactionStats = Type.Object(
     minGroupRaters: Type.Integer(),
     /** The whole district for the period. */
     total: SatisfactionGroup,
+    /** One page of the groups, in id order (quarters in order); `total` and `trend` are always over all groups. */
     groups: Type.Array(SatisfactionGroup),
+    page: StatsPage,
     /** Up to 8 quarters ending with the period's last quarter. */
     trend: Type.Array(TrendPoint),
     /** Upheld appeals are excluded from every figure. */

@@ -95,9 +95,12 @@ export function statsRepository(db: Kysely<Database>) {
 
   return {
     /** Score counts from the pre-aggregates, grouped as asked (`null` = one total row). */
-    async scoreSums(quarters: readonly string[], by: StatsGroupBy | null): Promise<ScoreSums[]> {
+    async scoreSums(quarters: readonly string[], by: StatsGroupBy | null, ids?: readonly number[]): Promise<ScoreSums[]> {
+      if (ids?.length === 0) return [];
       let q = db.selectFrom('rating_stats').where('quarter', 'in', quarters);
       if (by === 'project') q = q.where('project_id', '<>', 0);
+      if (ids && by === 'project') q = q.where('project_id', 'in', ids);
+      if (ids && by === 'department') q = q.where('department_id', 'in', ids);
       const base = q.select((eb) => sums(eb));
       const rows =
         by === 'department'
@@ -138,16 +141,15 @@ export function statsRepository(db: Kysely<Database>) {
       return raters[1];
     },
 
-    /** ratersUpToMin for many groups (a dashboard by project has a thousand) in one read of the counts. */
+    /** ratersUpToMin for the groups of one page in one read of the counts. */
     async ratersUpToMinMany(kind: 'department' | 'project', ids: readonly number[], quarters: readonly string[]): Promise<Map<number, number>> {
       if (ids.length === 0) return new Map();
-      // Every group of the kind in these quarters (a range of the primary key), filtered here: no
-      // thousand-parameter IN list.
       const rows = await db
         .selectFrom('rating_group_raters')
         .select(['group_id', 'quarter', 'raters'])
         .where('group_kind', '=', kind)
         .where('quarter', 'in', quarters)
+        .where('group_id', 'in', ids)
         .execute();
       return new Map(await settle(kind, ids, quarters, rows));
     },
@@ -166,7 +168,8 @@ export function statsRepository(db: Kysely<Database>) {
      * Ticket figures from ticket_stats (kept by triggers on tickets), plus overdue — which moves with
      * the clock — counted over the running tickets' index range for the quarters.
      */
-    async ticketSums(quarters: readonly string[], by: 'department' | 'project' | null, now: string): Promise<TicketSums[]> {
+    async ticketSums(quarters: readonly string[], by: 'department' | 'project' | null, now: string, ids?: readonly number[]): Promise<TicketSums[]> {
+      if (ids?.length === 0) return [];
       // Grouped by an expression, not the bare column: otherwise SQLite walks the whole quarter in
       // tickets_stats_idx order to skip a sort, instead of the running tickets' range in tickets_running_idx.
       const groupKey = by === 'department' ? sql<number>`department_id + 0` : sql<number>`project_id + 0`;
@@ -189,6 +192,14 @@ export function statsRepository(db: Kysely<Database>) {
         kept = kept.where('project_id', '<>', 0);
         overdue = overdue.where('project_id', 'is not', null);
       }
+      if (ids && by === 'project') {
+        kept = kept.where('project_id', 'in', ids);
+        overdue = overdue.where('project_id', 'in', ids);
+      }
+      if (ids && by === 'department') {
+        kept = kept.where('department_id', 'in', ids);
+        overdue = overdue.where('department_id', 'in', ids);
+      }
       const grouped = async () => {
         const sums = by === 'department' ? kept.select('department_id as gid').groupBy('department_id') : kept.select('project_id as gid').groupBy('project_id');
         return Promise.all([sums.having((eb) => eb.fn.sum('raised'), '>', 0).execute(), overdue.select(groupKey.as('gid')).groupBy(groupKey).execute()]);
@@ -208,6 +219,35 @@ export function statsRepository(db: Kysely<Database>) {
           overdue: overdueBy.get(id) ?? 0,
         };
       });
+    },
+
+    /**
+     * The groups of a kind that have ratings (rows of rating_stats, even if appeals emptied them) or
+     * live tickets in the quarters: one keyset page of their ids (> `after`, ascending) and how many
+     * there are in all. Both read the leading `quarter` range of the two tables' indexes.
+     */
+    async groupPage(kind: 'department' | 'project', quarters: readonly string[], after: number, limit: number): Promise<{ ids: number[]; total: number }> {
+      const column = kind === 'department' ? 'department_id' : 'project_id';
+      const withData = (from: number) =>
+        db
+          .selectFrom('rating_stats')
+          .select(`${column} as gid`)
+          .where('quarter', 'in', quarters)
+          .where(column, '>', from)
+          .union(
+            db
+              .selectFrom('ticket_stats')
+              .select(`${column} as gid`)
+              .where('quarter', 'in', quarters)
+              .where(column, '>', from)
+              .where('raised', '>', 0),
+          );
+      // Project 0 stands for "no project" in both tables; department ids start at 1.
+      const [page, count] = await Promise.all([
+        db.selectFrom(withData(after).as('g')).select('gid').orderBy('gid').limit(limit).execute(),
+        db.selectFrom(withData(0).as('g')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { ids: page.map((r) => Number(r.gid)), total: n(count.n) };
     },
 
     async names(kind: 'department' | 'project', ids: readonly number[]): Promise<Map<number, string>> {

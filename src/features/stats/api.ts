@@ -1,8 +1,9 @@
 import type { QuarterlyReport, QuarterlyRows, SatisfactionStats, StatsGroupBy } from '@contract/satisfaction';
 import { request } from '@/lib/api/client';
 
-export function getSatisfactionStats(period: string, by: StatsGroupBy): Promise<SatisfactionStats> {
-  return request<SatisfactionStats>('/api/v1/admin/stats/satisfaction', { query: { period, by } });
+/** One page of the dashboard's groups (the server's page size); `cursor` is the previous page's `page.nextCursor`. */
+export function getSatisfactionStats(period: string, by: StatsGroupBy, cursor?: string): Promise<SatisfactionStats> {
+  return request<SatisfactionStats>('/api/v1/admin/stats/satisfaction', { query: cursor ? { period, by, cursor } : { period, by } });
 }
 
 export function getQuarterlyReport(period: string): Promise<QuarterlyReport> {

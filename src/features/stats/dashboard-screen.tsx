@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Empty } from '@nutui/nutui-react-taro';
+import { useMemo, useState } from 'react';
+import { Button, Empty } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { SatisfactionGroup, SatisfactionStats, StatsGroupBy } from '@contract/satisfaction';
-import { errorMessage } from '@/lib/api/api-error';
 import { ChipGroup, type ChipOption } from '@/features/rectification/chip-group';
 import { StaffGate } from '@/features/auth/staff-gate';
-import { getSatisfactionStats } from './api';
+import { useSatisfactionPages, type SatisfactionPages } from './use-satisfaction-pages';
 import { percent, periodLabel, quarterOf, recentPeriods } from './period';
 import { UChart } from './u-chart';
 import './stats.scss';
@@ -70,24 +69,40 @@ function GroupRow({ group }: { group: SatisfactionGroup }) {
   );
 }
 
-function GroupTable({ stats }: { stats: SatisfactionStats }) {
-  if (stats.groups.length === 0) return <Empty title="本期暂无评价" />;
+function MoreGroups({ pages, unit }: { pages: SatisfactionPages; unit: string }) {
+  const total = pages.stats?.page.totalGroups ?? 0;
+  const paged = pages.groups.length > (pages.stats?.groups.length ?? 0);
+  if (!pages.hasMore) return paged ? <Text className="yst-field__hint">已全部加载，共 {total} 个{unit}。</Text> : null;
+  return (
+    <View className="yst-actions">
+      {pages.moreError ? <Text className="yst-field__error">{pages.moreError}</Text> : null}
+      <Button block loading={pages.loadingMore} disabled={pages.loadingMore} onClick={pages.loadMore}>
+        {pages.moreError ? '重新加载' : `加载更多（已显示 ${pages.groups.length}/${total} 个${unit}）`}
+      </Button>
+    </View>
+  );
+}
+
+function GroupTable({ stats, pages }: { stats: SatisfactionStats; pages: SatisfactionPages }) {
+  if (pages.groups.length === 0) return <Empty title="本期暂无评价" />;
+  const unit = stats.by === 'quarter' ? '季度' : stats.by === 'project' ? '项目' : '部门';
   return (
     <View className="yst-card">
       <Text className="yst-card__title">{BY_OPTIONS.find((o) => o.value === stats.by)?.label}</Text>
       <View className="yst-table">
         <View className="yst-table__row yst-table__row--head">
-          <Text className="yst-table__cell yst-table__cell--name">{stats.by === 'quarter' ? '季度' : stats.by === 'project' ? '项目' : '部门'}</Text>
+          <Text className="yst-table__cell yst-table__cell--name">{unit}</Text>
           <Text className="yst-table__cell">满意率</Text>
           <Text className="yst-table__cell">均分</Text>
           <Text className="yst-table__cell">评价数</Text>
           <Text className="yst-table__cell">回访率</Text>
           <Text className="yst-table__cell">按时整改</Text>
         </View>
-        {stats.groups.map((g) => (
+        {pages.groups.map((g) => (
           <GroupRow key={`${g.key.id ?? g.key.name}`} group={g} />
         ))}
       </View>
+      <MoreGroups pages={pages} unit={unit} />
       <Text className="yst-field__hint">参与评价的企业少于 {stats.minGroupRaters} 家的分组显示“{INSUFFICIENT}”，以保护评价人。</Text>
     </View>
   );
@@ -95,8 +110,9 @@ function GroupTable({ stats }: { stats: SatisfactionStats }) {
 
 const toPercent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
 
-function Charts({ stats }: { stats: SatisfactionStats }) {
-  const shown = stats.groups.filter((g) => !g.figures.suppressed);
+function Charts({ stats, groups }: { stats: SatisfactionStats; groups: readonly SatisfactionGroup[] }) {
+  const shown = groups.filter((g) => !g.figures.suppressed);
+  const partial = groups.length < stats.page.totalGroups;
   const trend = stats.trend;
   return (
     <>
@@ -122,7 +138,7 @@ function Charts({ stats }: { stats: SatisfactionStats }) {
       </View>
       {stats.by !== 'quarter' && shown.length > 0 ? (
         <View className="yst-card">
-          <Text className="yst-card__title">满意率对比</Text>
+          <Text className="yst-card__title">{partial ? `满意率对比（已加载的 ${groups.length} 个）` : '满意率对比'}</Text>
           <UChart
             id="yst-group-chart"
             type="column"
@@ -143,21 +159,8 @@ function Dashboard() {
   const periods = useMemo(() => recentPeriods(new Date()), []);
   const [period, setPeriod] = useState(() => quarterOf(new Date()));
   const [by, setBy] = useState<StatsGroupBy>('department');
-  const [stats, setStats] = useState<SatisfactionStats | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    // Never show one period's figures under another period's heading while loading.
-    setStats(null);
-    getSatisfactionStats(period, by)
-      .then((s) => live && setStats(s))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [period, by]);
+  const pages = useSatisfactionPages(period, by);
+  const { stats, error } = pages;
 
   return (
     <View>
@@ -173,8 +176,8 @@ function Dashboard() {
       {stats && !error ? (
         <>
           <TotalCard stats={stats} />
-          <Charts stats={stats} />
-          <GroupTable stats={stats} />
+          <Charts stats={stats} groups={pages.groups} />
+          <GroupTable stats={stats} pages={pages} />
         </>
       ) : null}
       {!stats && !error ? <Text className="yst-note">加载中…</Text> : null}

@@ -11,8 +11,9 @@ import '../../../server/repositories/delivery-tables';
 import '../../../server/repositories/rating-tables';
 
 /**
- * Bulk data for the scale checks (test/server/scale/explain.test.ts, small) and the scale benchmark
- * (bench/scale.ts, 100,000 enterprises / 50,000 policies / 1,000,000 ratings): rows are written
+ * Bulk data for the scale checks (test/server/scale/explain.test.ts, small), the scale benchmark
+ * (bench/scale.ts, 100,000 enterprises / 50,000 policies / 1,000,000 ratings) and the satisfaction
+ * benchmark (bench/satisfaction.ts, 1,000 key projects): rows are written
  * straight into a migrated, empty database in multi-row INSERTs, with the derived rows the
  * repositories would keep (search index, rating pre-aggregates and rater counts, tickets of bad
  * ratings), so the real server reads them as if they had come through the API.
@@ -25,6 +26,8 @@ export interface ScaleSizes {
   benefits: number;
   deliveries: number;
   threads: number;
+  /** Key projects (under the departments in turn); when there are any, 30% of the ratings are of a project. */
+  projects?: number;
 }
 
 export const FULL_SIZES: ScaleSizes = { enterprises: 100_000, policies: 50_000, ratings: 1_000_000, benefits: 100_000, deliveries: 100_000, threads: 50_000 };
@@ -259,26 +262,59 @@ export async function fill(db: Kysely<Database>, dialect: DbDialect, sizes: Scal
     })(),
   );
 
-  // Ratings with their pre-aggregates, rater counts and the tickets of the bad ones.
+  const projects = Array.from({ length: sizes.projects ?? 0 }, (_, i) => ({ id: i + 1, department_id: (i % DEPARTMENTS) + 1, enterprise_id: Math.floor(rnd() * E) + 1 }));
+  await insertBatched(db, 'projects', projects.map((p) => ({ ...p, name: `重点项目${p.id}`, stages: '[]', created_at: AS_OF })));
+  await fillRatings(db, rnd, E, sizes.ratings, projects);
+  await sql`update policy_index_state set version = version + 1 where id = 1`.execute(db);
+
+  // Sessions made directly: the checks measure the lists, not the login.
+  const tokens = { enterpriseToken: newToken(), staffToken: newToken(), adminToken: newToken() };
+  const expires = '2999-01-01T00:00:00.000Z';
+  await insertBatched(db, 'sessions', [
+    { token_hash: hashToken(tokens.enterpriseToken), user_id: 1, created_at: AS_OF, expires_at: expires, revoked_at: null },
+    { token_hash: hashToken(tokens.staffToken), user_id: staffId, created_at: AS_OF, expires_at: expires, revoked_at: null },
+    { token_hash: hashToken(tokens.adminToken), user_id: adminId, created_at: AS_OF, expires_at: expires, revoked_at: null },
+  ]);
+
+  if (dialect === 'postgres') {
+    for (const table of ['departments', 'enterprises', 'users', 'policies', 'benefits', 'deliveries', 'message_threads', 'projects', 'ratings', 'tickets']) {
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
+    }
+    await sql`vacuum analyze`.execute(db);
+  } else {
+    await sql`analyze`.execute(db);
+  }
+  return { ...tokens, busyPolicyId: 1, busyDate };
+}
+
+/** Overall scores skewed as real 好差评 data is: mostly satisfied, ~15% ≤ 2. */
+function score(rnd: () => number): number {
+  const r = rnd();
+  return r < 0.4 ? 5 : r < 0.7 ? 4 : r < 0.85 ? 3 : r < 0.95 ? 2 : 1;
+}
+
+/**
+ * Ratings spread over QUARTERS, each enterprise rating in turn, with what the ratings feature keeps
+ * beside them: the tickets of bad ones (80% closed, 90% of those on time; half of the open ones
+ * called back), the pre-aggregates of rating_stats and the distinct-rater counts.
+ */
+async function fillRatings(db: Kysely<Database>, rnd: () => number, enterprises: number, count: number, projects: readonly { id: number; department_id: number }[]): Promise<void> {
   const stats = new Map<string, number[]>();
   const tickets: Row[] = [];
-  const score = () => {
-    const r = rnd();
-    return r < 0.4 ? 5 : r < 0.7 ? 4 : r < 0.85 ? 3 : r < 0.95 ? 2 : 1;
-  };
   await insertBatched(
     db,
     'ratings',
     (function* () {
-      for (let i = 0; i < sizes.ratings; i++) {
-        const enterprise = (i % E) + 1;
+      for (let i = 0; i < count; i++) {
+        const enterprise = (i % enterprises) + 1;
         const quarter = QUARTERS[Math.floor(rnd() * QUARTERS.length)];
-        const department = Math.floor(rnd() * DEPARTMENTS) + 1;
-        const overall = score();
-        const others = [score(), score(), score()];
+        const project = projects.length > 0 && rnd() < 0.3 ? projects[Math.floor(rnd() * projects.length)] : null;
+        const department = project ? project.department_id : Math.floor(rnd() * DEPARTMENTS) + 1;
+        const overall = score(rnd);
+        const others = [score(rnd), score(rnd), score(rnd)];
         const year = Number(quarter.slice(0, 4));
         const createdAt = iso(Date.UTC(year, (Number(quarter.slice(5)) - 1) * 3, 1) + Math.floor(rnd() * 89) * DAY);
-        const key = `${department}|${quarter}`;
+        const key = `${department}|${project?.id ?? 0}|${quarter}`;
         const agg = stats.get(key) ?? [0, 0, 0, 0, 0, 0, 0, 0];
         agg[overall - 1]++;
         agg[5] += others[0];
@@ -293,14 +329,14 @@ export async function fill(db: Kysely<Database>, dialect: DbDialect, sizes: Scal
             rating_id: id,
             department_id: department,
             enterprise_id: enterprise,
-            project_id: null,
+            project_id: project?.id ?? null,
             quarter,
             status: done ? 'closed' : 'open',
             deadline_at: iso(Date.parse(createdAt) + 21 * DAY),
             callback_due_at: iso(Date.parse(createdAt) + DAY),
-            callback_at: done ? createdAt : null,
+            callback_at: done || rnd() < 0.5 ? createdAt : null,
             rectified_at: done ? createdAt : null,
-            rectified_on_time: done ? 1 : null,
+            rectified_on_time: done ? (rnd() < 0.9 ? 1 : 0) : null,
             closed_at: done ? createdAt : null,
             reopen_count: 0,
             created_at: createdAt,
@@ -311,12 +347,12 @@ export async function fill(db: Kysely<Database>, dialect: DbDialect, sizes: Scal
           id,
           enterprise_id: enterprise,
           user_id: enterprise,
-          target_kind: 'department',
-          target_id: department,
-          // One rating per enterprise per department per stage: each of an enterprise's ratings has its own stage.
-          stage: `第${Math.floor(i / E) + 1}次`,
+          target_kind: project ? 'project' : 'department',
+          target_id: project ? project.id : department,
+          // One rating per enterprise per rated thing per stage: each of an enterprise's ratings has its own stage.
+          stage: `第${Math.floor(i / enterprises) + 1}次`,
           department_id: department,
-          project_id: null,
+          project_id: project?.id ?? null,
           quarter,
           overall,
           efficiency: others[0],
@@ -339,28 +375,8 @@ export async function fill(db: Kysely<Database>, dialect: DbDialect, sizes: Scal
     db,
     'rating_stats',
     [...stats.entries()].map(([key, a]) => {
-      const [department, quarter] = key.split('|');
-      return { department_id: Number(department), project_id: 0, quarter, n1: a[0], n2: a[1], n3: a[2], n4: a[3], n5: a[4], sum_efficiency: a[5], sum_level: a[6], sum_attitude: a[7] };
+      const [department, project, quarter] = key.split('|');
+      return { department_id: Number(department), project_id: Number(project), quarter, n1: a[0], n2: a[1], n3: a[2], n4: a[3], n5: a[4], sum_efficiency: a[5], sum_level: a[6], sum_attitude: a[7] };
     }),
   );
-  await sql`update policy_index_state set version = version + 1 where id = 1`.execute(db);
-
-  // Sessions made directly: the checks measure the lists, not the login.
-  const tokens = { enterpriseToken: newToken(), staffToken: newToken(), adminToken: newToken() };
-  const expires = '2999-01-01T00:00:00.000Z';
-  await insertBatched(db, 'sessions', [
-    { token_hash: hashToken(tokens.enterpriseToken), user_id: 1, created_at: AS_OF, expires_at: expires, revoked_at: null },
-    { token_hash: hashToken(tokens.staffToken), user_id: staffId, created_at: AS_OF, expires_at: expires, revoked_at: null },
-    { token_hash: hashToken(tokens.adminToken), user_id: adminId, created_at: AS_OF, expires_at: expires, revoked_at: null },
-  ]);
-
-  if (dialect === 'postgres') {
-    for (const table of ['departments', 'enterprises', 'users', 'policies', 'benefits', 'deliveries', 'message_threads', 'ratings', 'tickets']) {
-      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), (select max(id) from ${sql.table(table)}))`.execute(db);
-    }
-    await sql`vacuum analyze`.execute(db);
-  } else {
-    await sql`analyze`.execute(db);
-  }
-  return { ...tokens, busyPolicyId: 1, busyDate };
 }

@@ -3,7 +3,7 @@ import { DashboardScreen } from '@/features/stats/dashboard-screen';
 import { quarterOf, recentPeriods } from '@/features/stats/period';
 import { taroMock } from '../taro-stub';
 import { backend, freshApp, on, signedIn } from '../helpers';
-import { ADMIN_USER, SUPPRESSED_FIGURES, group, meRoute, pathOf, queryOf, stats } from './fixtures';
+import { ADMIN_USER, SUPPRESSED_FIGURES, group, meRoute, pathOf, queryOf, shownFigures, stats } from './fixtures';
 
 // jsdom has no canvas to draw on (and uCharts ships untranspiled ESM): record what the chart was asked to draw instead.
 const drawn: Record<string, unknown>[] = [];
@@ -68,6 +68,57 @@ describe('满意度统计', () => {
     fireEvent.click(screen.getByRole('button', { name: lastYear.label }));
     fireEvent.click(screen.getByRole('button', { name: '按项目' }));
     await waitFor(() => expect(queryOf(statsRequests()[statsRequests().length - 1])).toEqual({ period: lastYear.value, by: 'project' }));
+  });
+
+  it('by project loads 50 at a time: 加载更多 follows the cursor, appends the next page, and the district total stays over all', async () => {
+    signedIn(ADMIN_USER);
+    const firstPage = stats({
+      by: 'project',
+      groups: [group(11, '新能源电池产业园', shownFigures(0.6, 3.8, 20)), group(12, '智能制造产业园', SUPPRESSED_FIGURES, { raised: 1 })],
+      page: { totalGroups: 3, nextCursor: 'cHJvamVjdH4yMDI2UTR-MTI' },
+    });
+    const lastPage = stats({ by: 'project', groups: [group(30, '茶叶精深加工项目', shownFigures(0.95, 4.7, 40))], page: { totalGroups: 3, nextCursor: null } });
+    let failNext = true;
+    backend(
+      meRoute(ADMIN_USER),
+      on('GET', '/api/v1/admin/stats/satisfaction', (r) => {
+        const q = queryOf(r);
+        if (q.by !== 'project') return { statusCode: 200, data: stats() };
+        if (!q.cursor) return { statusCode: 200, data: firstPage };
+        if (failNext) {
+          failNext = false;
+          return { statusCode: 429, data: { error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } } };
+        }
+        return { statusCode: 200, data: lastPage };
+      }),
+    );
+    render(<DashboardScreen />);
+    await screen.findByTestId('total');
+    fireEvent.click(screen.getByRole('button', { name: '按项目' }));
+    await screen.findByTestId('group-新能源电池产业园');
+    expect(screen.queryByTestId('group-茶叶精深加工项目')).not.toBeInTheDocument();
+    expect(screen.getByText('满意率对比（已加载的 2 个）')).toBeInTheDocument();
+
+    // A failed page keeps what was loaded and offers to retry.
+    fireEvent.click(screen.getByRole('button', { name: '加载更多（已显示 2/3 个项目）' }));
+    expect(await screen.findByText('操作过于频繁，请稍后再试')).toBeInTheDocument();
+    expect(screen.getByTestId('group-智能制造产业园')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
+
+    const last = await screen.findByTestId('group-茶叶精深加工项目');
+    expect(within(last).getByText('95.0%')).toBeInTheDocument();
+    const asked = statsRequests().map(queryOf).filter((q) => q.by === 'project');
+    expect(asked).toEqual([
+      { period: quarterOf(new Date()), by: 'project' },
+      { period: quarterOf(new Date()), by: 'project', cursor: 'cHJvamVjdH4yMDI2UTR-MTI' },
+      { period: quarterOf(new Date()), by: 'project', cursor: 'cHJvamVjdH4yMDI2UTR-MTI' },
+    ]);
+    expect(screen.getAllByTestId(/^group-/).map((el) => el.dataset.testid)).toEqual(['group-新能源电池产业园', 'group-智能制造产业园', 'group-茶叶精深加工项目']);
+    expect(screen.queryByRole('button', { name: /加载更多/ })).not.toBeInTheDocument();
+    expect(screen.getByText('已全部加载，共 3 个项目。')).toBeInTheDocument();
+    expect(screen.getByText('满意率对比')).toBeInTheDocument();
+    // The district card is the first answer's, over every project.
+    expect(within(screen.getByTestId('total')).getByText('81.3%')).toBeInTheDocument();
   });
 
   it('a whole district below five raters shows 样本不足 instead of figures', async () => {

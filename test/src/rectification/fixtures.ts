@@ -81,7 +81,7 @@ export function group(id: number | null, name: string, figures: SatisfactionFigu
 }
 
 export function stats(overrides: Partial<SatisfactionStats> = {}): SatisfactionStats {
-  return {
+  const merged: Omit<SatisfactionStats, 'page'> = {
     period: '2026Q4',
     by: 'department',
     minGroupRaters: 5,
@@ -94,4 +94,5 @@ export function stats(overrides: Partial<SatisfactionStats> = {}): SatisfactionS
     excludedByAppeal: 1,
     ...overrides,
   };
+  return { ...merged, page: overrides.page ?? { totalGroups: merged.groups.length, nextCursor: null } };
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SatisfactionStats, SatisfactionStatsQuery } from '../../../../types/satisfaction';
+import { SatisfactionStats, SatisfactionStatsQuery, STATS_PAGE_SIZE } from '../../../../types/satisfaction';
 import { errorResponses } from '../../responses';
 import { satisfactionStats } from './satisfaction-stats';
 
@@ -10,12 +10,15 @@ const stats: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { access: ['admin', 'staff'] },
       schema: {
         tags: ['统计分析'],
-        summary: '满意度统计：满意率、平均分、回访率、按时整改率及季度趋势（少于5家企业的分组不显示）',
+        summary: '满意度统计：满意率、平均分、回访率、按时整改率及季度趋势（少于5家企业的分组不显示；按部门、按项目分组时分页，全区合计与趋势始终覆盖全部）',
         querystring: SatisfactionStatsQuery,
         response: { 200: SatisfactionStats, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => satisfactionStats(fastify.repos, request.query.period, request.query.by ?? 'department', fastify.clock.now().toISOString()),
+    async (request) => {
+      const { period, by = 'department', pageSize = STATS_PAGE_SIZE, cursor } = request.query;
+      return satisfactionStats(fastify.repos, { period, by, pageSize, cursor }, fastify.clock.now().toISOString());
+    },
   );
 };
 export default stats;

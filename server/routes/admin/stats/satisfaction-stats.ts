@@ -1,7 +1,8 @@
-import { MIN_GROUP_RATERS, type SatisfactionFigures, type SatisfactionGroup, type SatisfactionStats, type StatsGroupBy, type TicketFigures } from '../../../../types/satisfaction';
+import { MIN_GROUP_RATERS, type SatisfactionFigures, type SatisfactionGroup, type SatisfactionStats, type StatsGroupBy, type StatsPage, type TicketFigures } from '../../../../types/satisfaction';
 import type { Repositories } from '../../../repositories';
 import { parsePeriod, quartersEndingWith } from '../../../repositories/stats-period';
 import type { RaterScope, ScoreSums, TicketSums } from '../../../repositories/stats';
+import { decodeStatsCursor, encodeStatsCursor } from './stats-cursor';
 
 const TREND_QUARTERS = 8;
 export const SUPPRESSED_NOTE = `参与评价的企业少于${MIN_GROUP_RATERS}家，为保护评价人不予显示`;
@@ -68,41 +69,69 @@ function ticketTotal(rows: readonly TicketSums[]): TicketSums[] {
   return [total];
 }
 
-async function groupsBy(repos: Repositories, by: StatsGroupBy, quarters: readonly string[], now: string, byDepartment: readonly TicketSums[]): Promise<SatisfactionGroup[]> {
-  if (by === 'quarter') {
-    return Promise.all(
-      quarters.map(async (q) => {
-        const [sums] = await repos.stats.scoreSums([q], null);
-        const [tickets] = await repos.stats.ticketSums([q], null, now);
-        return { key: { id: null, name: q }, figures: await figures(repos, sums, { kind: 'all' }, [q]), tickets: ticketFigures(tickets) };
-      }),
-    );
-  }
-  const [sums, tickets] = await Promise.all([repos.stats.scoreSums(quarters, by), by === 'department' ? byDepartment : repos.stats.ticketSums(quarters, by, now)]);
-  const ids = [...new Set([...sums.map((s) => s.id), ...tickets.map((t) => t.id)].filter((id): id is number => id !== null))].sort((a, b) => a - b);
-  const names = await repos.stats.names(by, ids);
+interface Paged {
+  groups: SatisfactionGroup[];
+  page: StatsPage;
+}
+
+async function quarterGroups(repos: Repositories, view: StatsView, quarters: readonly string[], now: string): Promise<Paged> {
+  // At most four quarters, always in one page: no cursor was ever handed out for them.
+  if (view.cursor !== undefined) decodeStatsCursor(view.cursor, view.by, view.period);
+  const groups = await Promise.all(
+    quarters.map(async (q) => {
+      const [sums] = await repos.stats.scoreSums([q], null);
+      const [tickets] = await repos.stats.ticketSums([q], null, now);
+      return { key: { id: null, name: q }, figures: await figures(repos, sums, { kind: 'all' }, [q]), tickets: ticketFigures(tickets) };
+    }),
+  );
+  return { groups, page: { totalGroups: groups.length, nextCursor: null } };
+}
+
+/**
+ * One keyset page of department or project groups: every figure is read for the page's ids only,
+ * so a thousand projects cost what fifty do.
+ */
+async function idGroups(repos: Repositories, view: StatsView, quarters: readonly string[], now: string, byDepartment: readonly TicketSums[]): Promise<Paged> {
+  const by = view.by as 'department' | 'project';
+  const after = view.cursor === undefined ? 0 : decodeStatsCursor(view.cursor, by, view.period);
+  const found = await repos.stats.groupPage(by, quarters, after, view.pageSize + 1);
+  const ids = found.ids.slice(0, view.pageSize);
+  const [sums, tickets, names, raters] = await Promise.all([
+    repos.stats.scoreSums(quarters, by, ids),
+    by === 'department' ? byDepartment : repos.stats.ticketSums(quarters, by, now, ids),
+    repos.stats.names(by, ids),
+    repos.stats.ratersUpToMinMany(by, ids, quarters),
+  ]);
   const sumsById = new Map(sums.map((s) => [s.id, s]));
   const ticketsById = new Map(tickets.map((t) => [t.id, t]));
-  const probed = ids.filter((id) => totalOf(sumsById.get(id)) >= MIN_GROUP_RATERS);
-  const raters = await repos.stats.ratersUpToMinMany(by, probed, quarters);
-  return Promise.all(
+  const groups = await Promise.all(
     ids.map(async (id) => ({
       key: { id, name: names.get(id) ?? `#${id}` },
       figures: await figures(repos, sumsById.get(id), { kind: by, id }, quarters, raters.get(id) ?? 0),
       tickets: ticketFigures(ticketsById.get(id)),
     })),
   );
+  const more = found.ids.length > view.pageSize;
+  return { groups, page: { totalGroups: found.total, nextCursor: more ? encodeStatsCursor(by, view.period, ids[ids.length - 1]) : null } };
+}
+
+export interface StatsView {
+  period: string;
+  by: StatsGroupBy;
+  pageSize: number;
+  cursor?: string;
 }
 
 /** The dashboard: exact figures from the pre-aggregates, upheld appeals excluded, small groups suppressed. */
-export async function satisfactionStats(repos: Repositories, period: string, by: StatsGroupBy, now: string): Promise<SatisfactionStats> {
+export async function satisfactionStats(repos: Repositories, view: StatsView, now: string): Promise<SatisfactionStats> {
+  const { period, by } = view;
   const { quarters } = parsePeriod(period);
   const trendQuarters = quartersEndingWith(quarters[quarters.length - 1], TREND_QUARTERS);
   const byDepartment = await repos.stats.ticketSums(quarters, 'department', now);
   const totalTickets = ticketTotal(byDepartment);
-  const [totalSums, groups, trendSums, excluded] = await Promise.all([
+  const [totalSums, paged, trendSums, excluded] = await Promise.all([
     repos.stats.scoreSums(quarters, null),
-    groupsBy(repos, by, quarters, now, byDepartment),
+    by === 'quarter' ? quarterGroups(repos, view, quarters, now) : idGroups(repos, view, quarters, now, byDepartment),
     repos.stats.scoreSums(trendQuarters, 'quarter'),
     repos.stats.excludedByAppeal(quarters),
   ]);
@@ -118,7 +147,8 @@ export async function satisfactionStats(repos: Repositories, period: string, by:
     by,
     minGroupRaters: MIN_GROUP_RATERS,
     total: { key: { id: null, name: '全区' }, figures: await figures(repos, totalSums[0], { kind: 'all' }, quarters), tickets: ticketFigures(totalTickets[0]) },
-    groups,
+    groups: paged.groups,
+    page: paged.page,
     trend,
     excludedByAppeal: excluded,
   };
