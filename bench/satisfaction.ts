@@ -31,6 +31,7 @@ import { createDatabase } from '../server/plugins/db';
 import { migrateToLatest } from '../server/migrations';
 import { startWeChatStandIn } from '../server/wechat/stand-in';
 import { AS_OF, fill, type ScaleSizes } from '../test/server/scale/fill';
+import { summarize } from './summary';
 
 const RATINGS = Number(process.env.RATINGS ?? 1_000_000);
 const SIZES: ScaleSizes = { enterprises: 50_000, policies: 0, ratings: RATINGS, benefits: 0, deliveries: 0, threads: 0, projects: 1_000 };
@@ -193,6 +194,13 @@ async function runOn(kind: 'sqlite' | 'postgres', bareRatings: Figures): Promise
       const exact = await raterCountsAgree(app.db, RATER_DEPARTMENT);
       const ratio = `${((ingest.rps / bareRatings.rps) * 100).toFixed(0)}%`;
       const covered = walk.distinct === walk.groups && walk.groups === walk.totalGroups;
+      const db = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+      const dashboardRow = (what: string, f: Figures) => ({ item: `满意度看板${what}（${db}，100 万条）`, figure: `p99 ${f.p99} ms · ${f.rps.toFixed(0)} 请求/s`, target: '≤ 300 ms', met: f.p99 <= 300 && f.errors === 0 });
+      summarize(
+        dashboardRow('按部门', byDept),
+        dashboardRow('按项目第1页', firstPage),
+        { item: `看板按项目每页字节（${db}）`, figure: `≤ ${walk.maxBytes.toLocaleString('en-US')} B`, target: `≤ ${WECHAT_RESPONSE_BYTES.toLocaleString('en-US')} B`, met: walk.maxBytes <= WECHAT_RESPONSE_BYTES && covered },
+      );
       return [
         `【${kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'}】生成 ${RATINGS.toLocaleString()} 条评价及预聚合用时 ${genSeconds.toFixed(1)} s；2026Q4 共 ${body.total.figures.ratings} 条；看板首次请求 ${coldMs} ms`,
         `按项目逐页加载：${walk.pages} 页共 ${walk.groups} 个项目（${covered ? '每个项目恰好一次' : '有重复或遗漏！'}，共 ${walk.totalGroups} 个），用时 ${walkMs} ms；每页 ${Math.min(...walk.bytes)}–${walk.maxBytes} 字节（微信建议 ≤ ${WECHAT_RESPONSE_BYTES}：${walk.maxBytes <= WECHAT_RESPONSE_BYTES ? '达标' : '未达标'}）`,
