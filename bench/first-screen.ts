@@ -9,6 +9,7 @@
  *   npx tsx bench/first-screen.ts                     serves dist-h5 (H5_DIST=dist-h5-x for another build)
  *   E2E_BASE_URL=http://127.0.0.1:8080 npx tsx bench/first-screen.ts   measures a server already running
  *   RUNS=5 CPU_RATE=4 to change the run count or the throttling
+ *   WATERFALL=1 also prints each screen's last run as a request waterfall (start, end, bytes, URL)
  *
  * The server is server/server.ts in demo mode (seeded SQLite in a temporary folder) serving the
  * H5 build through STATIC_DIR, exactly as in production, so compression and cache headers count.
@@ -46,6 +47,15 @@ interface Run {
   fcp: number;
   ready: number;
   requests: number;
+  bytes: number;
+  waterfall: Fetch[];
+}
+
+/** One request of a run, in ms since the document request was sent. */
+interface Fetch {
+  url: string;
+  start: number;
+  end?: number;
   bytes: number;
 }
 
@@ -142,8 +152,21 @@ async function measure(browser: Browser, base: string, screen: Screen): Promise<
     let requests = 0;
     let bytes = 0;
     let counting = true;
-    cdp.on('Network.requestWillBeSent', () => void (counting && requests++));
-    cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => void (counting && (bytes += e.encodedDataLength)));
+    let origin: number | undefined;
+    const fetches = new Map<string, Fetch>();
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; timestamp: number; request: { url: string } }) => {
+      origin ??= e.timestamp;
+      if (!counting) return;
+      requests++;
+      // Inlined images (data: URLs) cost no transfer; they would only clutter the waterfall.
+      if (!e.request.url.startsWith('data:')) fetches.set(e.requestId, { url: e.request.url.replace(base, ''), start: (e.timestamp - origin) * 1000, bytes: 0 });
+    });
+    cdp.on('Network.loadingFinished', (e: { requestId: string; timestamp: number; encodedDataLength: number }) => {
+      if (!counting) return;
+      bytes += e.encodedDataLength;
+      const f = fetches.get(e.requestId);
+      if (f && origin !== undefined) Object.assign(f, { end: (e.timestamp - origin) * 1000, bytes: e.encodedDataLength });
+    });
     await page.addInitScript({ content: `(${PROBE})(${JSON.stringify(screen.ready)});` });
     await page.goto(`${base}/${screen.hash}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__firstScreen?.ready !== undefined && window.__firstScreen.fcp !== undefined, undefined, {
@@ -152,7 +175,7 @@ async function measure(browser: Browser, base: string, screen: Screen): Promise<
     });
     counting = false;
     const result = await page.evaluate(() => window.__firstScreen!);
-    return { fcp: result.fcp!, ready: result.ready!, requests, bytes };
+    return { fcp: result.fcp!, ready: result.ready!, requests, bytes, waterfall: [...fetches.values()] };
   } finally {
     await context.close();
   }
@@ -165,6 +188,14 @@ const median = (values: number[]) => {
 };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => os.loadavg().map((v) => v.toFixed(2)).join(' / ');
+
+function printWaterfall(screen: Screen, run: Run): void {
+  console.log(`${screen.name}（最后一次）：FCP ${run.fcp.toFixed(0)} ms，内容可见 ${run.ready.toFixed(0)} ms`);
+  for (const f of run.waterfall) {
+    const end = f.end === undefined ? '   …' : f.end.toFixed(0).padStart(4);
+    console.log(`  ${f.start.toFixed(0).padStart(4)} → ${end} ms  ${(f.bytes / 1024).toFixed(1).padStart(6)} KB  ${f.url.slice(0, 100)}`);
+  }
+}
 
 async function main(): Promise<void> {
   const dist = path.resolve(ROOT, process.env.H5_DIST ?? 'dist-h5');
@@ -186,6 +217,7 @@ async function main(): Promise<void> {
     for (const screen of SCREENS) {
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, server.url, screen));
+      if (process.env.WATERFALL) printWaterfall(screen, runs[runs.length - 1]);
       const fcp = median(runs.map((r) => r.fcp));
       const ready = median(runs.map((r) => r.ready));
       rows.push([

@@ -8,7 +8,7 @@ import type {
   PolicyList,
   PolicyMatch,
 } from '@contract/policy';
-import { request } from '@/lib/api/client';
+import { apiUrl, request } from '@/lib/api/client';
 import { fetchMe } from '@/features/auth/api';
 
 export const PAGE_SIZE = 20;
@@ -22,11 +22,19 @@ export interface PolicyFilters {
   eligible?: boolean;
 }
 
+const POLICIES_PATH = '/api/v1/policies';
+
+function searchQuery(q: string, filters: PolicyFilters, page: number) {
+  return { q: q || undefined, ...filters, eligible: filters.eligible || undefined, page, pageSize: PAGE_SIZE };
+}
+
 export function searchPolicies(q: string, filters: PolicyFilters, page: number): Promise<PolicyList> {
-  return request<PolicyList>('/api/v1/policies', {
-    quiet: true,
-    query: { q: q || undefined, ...filters, eligible: filters.eligible || undefined, page, pageSize: PAGE_SIZE },
-  });
+  return request<PolicyList>(POLICIES_PATH, { quiet: true, query: searchQuery(q, filters, page) });
+}
+
+/** The URL of the first, unfiltered page: the one index.html may have fetched early (config/early-requests.ts). */
+export function firstPageUrl(): string {
+  return apiUrl(POLICIES_PATH, searchQuery('', {}, 1));
 }
 
 export function fetchFacets(): Promise<PolicyFacets> {

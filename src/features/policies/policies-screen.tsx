@@ -1,12 +1,13 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
-import type { PolicyListItem } from '@contract/policy';
+import type { PolicyList, PolicyListItem } from '@contract/policy';
 import { Page } from '@/components/page';
 import { useMe } from '@/features/auth/use-me';
-import { usePagedList } from '@/lib/use-paged-list';
-import { searchPolicies, type PolicyFilters } from './api';
+import { peekEarlyAnswer } from '@/lib/api/early';
+import { usePagedList, type PagedList } from '@/lib/use-paged-list';
+import { firstPageUrl, searchPolicies, type PolicyFilters } from './api';
 import { chinaToday } from './dates';
 import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
 import { PolicyCard } from './policy-card';
@@ -16,6 +17,22 @@ import { useDebouncedValue } from './use-debounced-value';
 import './policies.scss';
 
 export const SEARCH_DEBOUNCE_MS = 300;
+
+/** The list's key before the user searched or filtered: the first page index.html may have fetched early. */
+const UNFILTERED = JSON.stringify(['', {}]);
+
+/**
+ * When index.html's early read of the first page (config/early-requests.ts) has already arrived, the
+ * first render shows it rather than a skeleton that is replaced one render later; the list then loads
+ * that same answer (request() takes it) and carries on as usual. Only until the list first answers.
+ */
+function useEarlyFirstPage(list: PagedList<PolicyListItem>, key: string): PagedList<PolicyListItem> {
+  const [early] = useState(() => peekEarlyAnswer<PolicyList>(firstPageUrl()));
+  const answered = useRef(false);
+  if (list.status !== 'loading') answered.current = true;
+  if (!early || answered.current || key !== UNFILTERED) return list;
+  return { ...list, status: 'ready', items: early.items, total: early.total, hasMore: early.items.length < early.total };
+}
 
 export function PoliciesScreen() {
   const session = useMe();
@@ -27,7 +44,7 @@ export function PoliciesScreen() {
   const effective = useMemo(() => (bound ? filters : { ...filters, eligible: undefined }), [bound, filters]);
   const key = JSON.stringify([q, effective]);
   const load = useCallback((page: number) => searchPolicies(q, effective, page), [q, effective]);
-  const list = usePagedList<PolicyListItem>(key, load);
+  const list = useEarlyFirstPage(usePagedList<PolicyListItem>(key, load), key);
   const today = chinaToday();
 
   useReachBottom(() => list.loadMore());

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { showErrorToast } from '@/lib/wx/ui';
 import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE, TIMEOUT_MESSAGE } from './api-error';
+import { takeEarlyAnswer } from './early';
 import { newIdempotencyKey } from './idempotency-key';
 import { enqueue, setQueueSender, startOfflineQueue } from './offline-queue';
 
@@ -115,6 +116,17 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
   const safe = method === 'GET' || Boolean(idempotencyKey);
   const url = apiUrl(path, options.query);
+
+  if (method === 'GET') {
+    const early = takeEarlyAnswer(url);
+    if (early) {
+      try {
+        return (await early) as T;
+      } catch {
+        // The early read failed or was refused: ask as usual, with retries and the user's token.
+      }
+    }
+  }
 
   for (let tryNo = 0; ; tryNo++) {
     const result = await attempt(url, method, header, options.body, options.timeoutMs ?? settings.timeoutMs);

@@ -1,31 +1,3 @@
-import Taro from '@tarojs/taro';
-
-// WeChat truncates toast titles (about 7 Chinese characters with an icon); 'none' shows two lines.
-export function showErrorToast(message: string): void {
-  void Taro.showToast({ title: message, icon: 'none', duration: 2500 }).catch(() => undefined);
-}
-
-export function showSuccessToast(message: string): void {
-  void Taro.showToast({ title: message, icon: 'success', duration: 1500 }).catch(() => undefined);
-}
-
-export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  try {
-    const result = await Taro.showModal({ title, content, confirmText, cancelText: '取消' });
-    return result.confirm;
-  } catch {
-    return false;
-  }
-}
-
-export function showLoading(title = '加载中'): void {
-  void Taro.showLoading({ title, mask: true }).catch(() => undefined);
-}
-
-export function hideLoading(): void {
-  try {
-    Taro.hideLoading();
-  } catch {
-    // Already hidden.
-  }
-}
+// WeChat (and the tests): Taro's UI calls are thin wrappers over wx.*, so they are used directly.
+// The H5 build resolves './ui' to ui.h5.ts instead (Taro's per-platform files).
+export { confirm, hideLoading, showErrorToast, showLoading, showSuccessToast } from './taro-ui';

@@ -1,0 +1,62 @@
+/**
+ * H5 build of './ui' (Taro resolves ui.h5.ts for H5; WeChat and the tests use ui.ts). Taro's H5
+ * toast, modal and action-sheet code is ≈ 45 KB that the first screen never uses, yet the request
+ * client imports these functions, so it used to be downloaded and run before any page appeared.
+ * Here it is a separate chunk, loaded on first use and, so that a toast does not wait for a
+ * download (or fail for want of one, as the "network error" toast would offline), fetched in the
+ * background as soon as the first screen is idle.
+ *
+ * Calls keep their order: each waits on the same promise, so a hideLoading() still follows the
+ * showLoading() made before it.
+ */
+type TaroUi = typeof import('./taro-ui');
+
+let loading: Promise<TaroUi> | undefined;
+
+function taroUi(): Promise<TaroUi> {
+  loading ??= import(/* webpackChunkName: "taro-ui" */ './taro-ui').catch((err: unknown) => {
+    // Let the next call try again (e.g. once the network is back).
+    loading = undefined;
+    throw err;
+  });
+  return loading;
+}
+
+function whenLoaded(use: (ui: TaroUi) => void): void {
+  taroUi().then(use, () => undefined);
+}
+
+export function showErrorToast(message: string): void {
+  whenLoaded((ui) => ui.showErrorToast(message));
+}
+
+export function showSuccessToast(message: string): void {
+  whenLoaded((ui) => ui.showSuccessToast(message));
+}
+
+export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+  try {
+    return await (await taroUi()).confirm(title, content, confirmText);
+  } catch {
+    return false;
+  }
+}
+
+export function showLoading(title = '加载中'): void {
+  whenLoaded((ui) => ui.showLoading(title));
+}
+
+export function hideLoading(): void {
+  whenLoaded((ui) => ui.hideLoading());
+}
+
+/** After the page has loaded and the main thread is idle, so it never competes with the first screen. */
+function prefetchWhenIdle(): void {
+  const prefetch = () => void taroUi().catch(() => undefined);
+  const idle = () =>
+    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(prefetch, { timeout: 5000 }) : window.setTimeout(prefetch, 1000);
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
+if (typeof window !== 'undefined') prefetchWhenIdle();
