@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/e2e/harness';
+import { summarize } from './summary';
 
 const ROOT = path.resolve(__dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -229,6 +230,10 @@ async function main(): Promise<void> {
         `${(median(runs.map((r) => r.bytes)) / 1024).toFixed(0)} KB`,
         ready <= TARGET_MS ? '达标' : '超标',
       ]);
+      summarize(
+        { item: `首屏 ${screen.name} FCP（H5，CPU ×${CPU_RATE}，1.6 Mbps）`, figure: seconds(fcp), target: `≤ ${TARGET_MS / 1000} s`, met: fcp <= TARGET_MS },
+        { item: `首屏 ${screen.name} ${screen.readyLabel}`, figure: seconds(ready), target: `≤ ${TARGET_MS / 1000} s`, met: ready <= TARGET_MS },
+      );
     }
     console.log(`首屏（H5，Chromium，CPU ×${CPU_RATE} 降速，1.6 Mbps/750 Kbps/150 ms RTT，每次新上下文，${RUNS} 次取中位数）`);
     console.log(`构建：${external ?? path.relative(ROOT, dist)}  目标 ≤ ${TARGET_MS / 1000} s  负载（1/5/15 分钟）：开始 ${loadBefore}，结束 ${load()}`);
