@@ -19,7 +19,12 @@ export function safeUrl(url: string): string {
   return `${url.slice(0, q)}?${params.join('&')}`;
 }
 
-const SECRET_FIELDS = ['token', 'password', 'phone', 'phoneNumber', 'purePhoneNumber', 'openid', 'unionid', 'address', 'code', 'sessionKey', 'session_key', 'secret'];
+const SECRET_FIELDS = ['token', 'password', 'phone', 'phoneNumber', 'purePhoneNumber', 'openid', 'unionid', 'address', 'sessionKey', 'session_key', 'secret', 'js_code'];
+/**
+ * WeChat's one-time login and phone codes travel as `code` in request bodies. Only there (and at the
+ * top level) is `code` hidden: `err.code` is an error's kind (SQLITE_BUSY, 23505) that operators need.
+ */
+const CODE_PATHS = ['code', 'body.code', 'req.body.code'];
 
 /**
  * Personal data and credentials are redacted wherever they appear in a logged object (top level
@@ -37,6 +42,7 @@ export function loggerOptions(config: Pick<AppConfig, 'logLevel'>, stream?: Dest
         ...SECRET_FIELDS,
         ...SECRET_FIELDS.map((f) => `*.${f}`),
         ...SECRET_FIELDS.map((f) => `body.${f}`),
+        ...CODE_PATHS,
       ],
       censor: '[已隐藏]',
     },

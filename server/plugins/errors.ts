@@ -102,7 +102,7 @@ function toResponse(err: FastifyError | HttpError): { status: number; body: Erro
  */
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toResponse(err);
-  request.log.info({ code: body.error.code, status }, 'request rejected by router');
+  request.log.info({ errorCode: body.error.code, status }, 'request rejected by router');
   void reply.status(status).send(body);
 }
 
@@ -112,7 +112,7 @@ async function errorsPlugin(fastify: FastifyInstance) {
     if (status >= 500) {
       request.log.error({ err }, 'request failed');
     } else {
-      request.log.info({ code: body.error.code, status }, 'request rejected');
+      request.log.info({ errorCode: body.error.code, status }, 'request rejected');
     }
     return reply.status(status).send(body);
   });

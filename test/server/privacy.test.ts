@@ -48,6 +48,10 @@ describe.each(databases())('%s', (kind) => {
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/me/phone', headers: bearer(login.json().token), payload: { code: 'junk' } });
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'PHONE_CODE_INVALID', field: 'code' });
+      // Operators see why it was refused (the error's code), never the WeChat code that was sent.
+      const rejected = t.logs.join('').split('\n').find((line) => line.includes('request rejected') && line.includes('PHONE_CODE_INVALID'));
+      expect(rejected).toBeDefined();
+      expect(t.logs.join('')).not.toContain('junk');
     });
   });
 
