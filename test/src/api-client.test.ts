@@ -45,6 +45,27 @@ describe('request client', () => {
     expect(calls).toBe(3);
   });
 
+  it('waits out a short rate limit (Retry-After) for a safe call, then succeeds', async () => {
+    let calls = 0;
+    const limited = { statusCode: 429, header: { 'Retry-After': '1' }, data: { error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } } };
+    backend(on('GET', '/api/v1/policies', () => (++calls === 1 ? limited : { statusCode: 200, data: { items: [] } })));
+    const started = Date.now();
+    await expect(request('/api/v1/policies')).resolves.toEqual({ items: [] });
+    expect(calls).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(taroMock.toasts).toEqual([]);
+  });
+
+  it('tells the user how long to wait when the rate limit is long, without retrying', async () => {
+    backend(
+      on('POST', '/api/v1/ratings', () => ({ statusCode: 429, header: { 'retry-after': '95' }, data: { error: { code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' } } })),
+    );
+    const error = await request('/api/v1/ratings', { method: 'POST', body: {}, idempotent: true }).catch((e: unknown) => e);
+    expect((error as ApiError).code).toBe('RATE_LIMITED');
+    expect(taroMock.toasts).toEqual(['操作过于频繁，请 2 分钟后再试']);
+    expect(taroMock.requests).toHaveLength(1);
+  });
+
   it("surfaces the server's Chinese message as a toast and as the error", async () => {
     backend(
       on('GET', '/api/v1/x', () => ({ statusCode: 403, data: { error: { code: 'FORBIDDEN', message: '无权访问' } } })),

@@ -8,7 +8,7 @@ export interface MockRequest {
   header: Record<string, string>;
   data: unknown;
 }
-export type MockResponse = { statusCode: number; data?: unknown } | { fail: string };
+export type MockResponse = { statusCode: number; data?: unknown; header?: Record<string, string> } | { fail: string };
 type Handler = (request: MockRequest) => MockResponse | Promise<MockResponse>;
 
 const storage = new Map<string, unknown>();
@@ -64,7 +64,7 @@ export async function request(options: { url: string; method?: string; header?: 
   taroMock.requests.push(recorded);
   const response = await taroMock.handler(recorded);
   if ('fail' in response) throw { errMsg: response.fail };
-  return { statusCode: response.statusCode, data: response.data, header: {}, errMsg: 'request:ok' };
+  return { statusCode: response.statusCode, data: response.data, header: response.header ?? {}, errMsg: 'request:ok' };
 }
 
 export async function showToast(options: { title: string }) {

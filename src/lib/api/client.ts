@@ -65,8 +65,26 @@ export function configureClient(overrides: Partial<ClientSettings>): void {
   Object.assign(settings, overrides);
 }
 
-type RawResponse = { statusCode: number; data: unknown };
-type Attempt = { ok: true; response: RawResponse } | { ok: false; error: ApiError; retryable: boolean };
+type RawResponse = { statusCode: number; data: unknown; header?: Record<string, string> };
+type Attempt = { ok: true; response: RawResponse } | { ok: false; error: ApiError; retryable: boolean; retryAfterMs?: number };
+
+/** A 429's wait this short is waited out for a safe call instead of bothering the user. */
+const WAIT_OUT_RATE_LIMIT_MS = 3_000;
+
+/** Retry-After in seconds (the server never sends a date), whatever the header's case. */
+function retryAfterMs(header: Record<string, string> | undefined): number | undefined {
+  const raw = Object.entries(header ?? {}).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+  const seconds = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}
+
+/** The server says 请稍后再试; the app knows how long that is. */
+function rateLimited(error: ApiError, waitMs: number | undefined): ApiError {
+  if (waitMs === undefined) return error;
+  const seconds = Math.ceil(waitMs / 1000);
+  const wait = seconds < 60 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`;
+  return new ApiError(error.code, `操作过于频繁，请 ${wait}后再试`, error.status, error.field);
+}
 
 /** The API's absolute URL for a path (weapp needs the host; on H5 the base is empty, same origin). */
 export function apiUrl(path: string, query?: RequestOptions['query']): string {
@@ -89,7 +107,12 @@ async function attempt(url: string, method: HttpMethod, header: Record<string, s
   try {
     const response = (await Taro.request({ url, method, header, data: body as never, timeout, dataType: 'json' })) as RawResponse;
     if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, response };
-    return { ok: false, error: errorFromBody(response.statusCode, response.data), retryable: response.statusCode >= 500 };
+    const error = errorFromBody(response.statusCode, response.data);
+    if (response.statusCode === 429) {
+      const wait = retryAfterMs(response.header);
+      return { ok: false, error: rateLimited(error, wait), retryable: wait !== undefined && wait <= WAIT_OUT_RATE_LIMIT_MS, retryAfterMs: wait };
+    }
+    return { ok: false, error, retryable: response.statusCode >= 500 };
   } catch (cause) {
     const text = cause && typeof cause === 'object' && 'errMsg' in cause ? String((cause as { errMsg: unknown }).errMsg) : String(cause);
     const timedOut = /timeout|超时/i.test(text);
@@ -105,7 +128,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * The one way the app talks to the backend. Safe calls (GET, and POSTs carrying an idempotency key)
- * are retried with exponential backoff on network errors and 5xx; other calls are tried once.
+ * are retried with exponential backoff on network errors and 5xx, and after a short Retry-After on
+ * 429; other calls are tried once. A longer 429 tells the user how long to wait.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
@@ -133,7 +157,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (result.ok) return (result.response.statusCode === 204 ? undefined : result.response.data) as T;
     const canRetry = safe && result.retryable && tryNo < settings.maxRetries;
     if (canRetry) {
-      await sleep(settings.retryBaseMs * 2 ** tryNo * (0.75 + Math.random() * 0.5));
+      await sleep(result.retryAfterMs ?? settings.retryBaseMs * 2 ** tryNo * (0.75 + Math.random() * 0.5));
       continue;
     }
     if (result.error.status === 401 && token) auth.onUnauthorized();
