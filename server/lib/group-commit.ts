@@ -3,34 +3,24 @@ import type { Database, DbDialect } from '../db/schema';
 import { HttpError } from './http-error';
 
 /**
- * Group commit for submissions. A commit is the dearest step of a submission (SQLite: the WAL
- * write and checkpoints, ~160 µs of ~600 µs; PostgreSQL: the WAL flush, while the hot statistics
- * rows stay locked), so the submissions that arrive together share one transaction: each runs in
- * a savepoint of its own, and nobody is answered before the one COMMIT that makes them all durable.
+ * Group commit for submissions on SQLite. A commit is the dearest step of a submission there (the
+ * WAL write, ~160 µs of ~600 µs), so the submissions that arrive together share one transaction:
+ * each runs in a savepoint of its own, and nobody is answered before the one COMMIT that makes them
+ * all durable. SQLite has a single writer anyway, so batches cost no concurrency.
  *
  * - A submission refused with an HttpError rolls back to its savepoint; the others still commit.
- * - Any other failure (a database error, a deadlock, a lost connection) rolls the whole batch
- *   back, and every submission in it then runs again alone, so only the faulty one fails.
- * - One batch at a time per process: on SQLite there is a single writer anyway; on PostgreSQL a
- *   batch takes the writers' lock below, so batches of several instances queue instead of
- *   deadlocking over rows they lock in different orders.
+ * - Any other failure (a database error) rolls the whole batch back, and every submission in it
+ *   then runs again alone, so only the faulty one fails.
+ *
+ * PostgreSQL gets one transaction per submission, as before: it already flushes concurrent commits
+ * together, and its transactions run in parallel on the pool, where batches would run one after
+ * another. Measured on the real server process, POST /ratings, 10 connections, quiet machine:
+ * 487–563 req/s one by one against 358–477 req/s batched (batched p99 was lower: 37–64 ms vs 113–137 ms).
  */
 export type TransactionWork<T> = (trx: Kysely<Database>) => Promise<T>;
 
 export interface GroupCommit {
   run<T>(work: TransactionWork<T>): Promise<T>;
-}
-
-/** Arbitrary constant: the PostgreSQL advisory lock every multi-row statistics writer takes first. */
-const WRITERS_LOCK = 740_620_112;
-
-/**
- * Makes a transaction queue behind (and in front of) group-commit batches on PostgreSQL. Transactions
- * that update the rating/ticket statistics outside the batches (ticket actions, appeals) take it
- * too, so a batch and such a transaction never hold each other's rows. SQLite has one writer already.
- */
-export async function lockWriters(trx: Kysely<Database>, dialect: DbDialect): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${WRITERS_LOCK})`.execute(trx);
 }
 
 interface Pending {
@@ -42,16 +32,14 @@ interface Pending {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 export function createGroupCommit(db: Kysely<Database>, dialect: DbDialect, maxBatch = 64): GroupCommit {
+  if (dialect === 'postgres') return { run: (work) => db.transaction().execute(work) };
   const queue: Pending[] = [];
   let busy = false;
 
   async function runAlone(item: Pending): Promise<void> {
     try {
       item.resolve(
-        await db.transaction().execute(async (trx) => {
-          await lockWriters(trx, dialect);
-          return item.work(trx);
-        }),
+        await db.transaction().execute(async (trx) => item.work(trx)),
       );
     } catch (error) {
       item.reject(error);
@@ -62,7 +50,6 @@ export function createGroupCommit(db: Kysely<Database>, dialect: DbDialect, maxB
     let outcomes: Outcome[];
     try {
       outcomes = await db.transaction().execute(async (trx) => {
-        await lockWriters(trx, dialect);
         const done: Outcome[] = [];
         for (const item of batch) {
           await sql`savepoint submission`.execute(trx);

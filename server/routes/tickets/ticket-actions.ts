@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { TICKET_STATUS_LABELS, type Ticket, type TicketAction, type TicketStatus } from '../../../types/satisfaction';
-import { lockWriters } from '../../lib/group-commit';
 import { HttpError } from '../../lib/http-error';
 import { createRepositories, type Repositories } from '../../repositories';
 import type { TicketPatch, TicketRow } from '../../repositories/tickets';
@@ -49,8 +48,6 @@ export async function applyTicketAction(fastify: FastifyInstance, request: Fasti
   const now = fastify.clock.now().toISOString();
   const userId = request.user!.id;
   await fastify.db.transaction().execute(async (trx) => {
-    // Its statistics trigger and an appeal's un-counting touch the rows that rating batches lock.
-    await lockWriters(trx, fastify.dialect);
     const repos = createRepositories(trx);
     const moved = await repos.tickets.transition(id, spec.from, { ...spec.patch(row, now), updated_at: now });
     // Someone else moved it between our read and our write.
