@@ -396,6 +396,28 @@ export function policiesRepository(db: Kysely<Database>) {
       };
     },
 
+    /**
+     * Every match of a text search, best first, as ids: ranked once, so that each page of it is a
+     * slice (search() with an offset ranks all matches again for every page).
+     */
+    async rankedIds(f: PolicyFilter): Promise<number[]> {
+      const tokens = f.tokens ?? [];
+      if (tokens.length === 0) throw new RangeError('rankedIds needs search tokens');
+      const joinOn = dialect === 'postgres' ? sql<SqlBool>`s.policy_id = p.id` : sql<SqlBool>`s.rowid = p.id`;
+      const ranked = await publicBase(f)
+        .innerJoin(sql`policy_search`.as('s'), (join) => join.on(joinOn))
+        .where(textMatch(dialect, tokens))
+        .select(['p.id', relevance(dialect, tokens).as('score')])
+        .orderBy(sql`score`, 'desc')
+        .orderBy('p.published_at', 'desc')
+        .orderBy('p.id', 'desc')
+        .execute();
+      return ranked.map((r) => r.id);
+    },
+
+    /** List rows for these ids, in the order given. */
+    summaries: rowsByIds,
+
     /** Counts for the filter chips: departments and tags of published policies in force. */
     async facets(today: string): Promise<{ departments: { id: number; name: string; count: number }[]; tags: { name: string; count: number }[] }> {
       const base = publicBase({ today });

@@ -36,6 +36,8 @@ const VERSION_TTL_MS = 1000;
 const policies: FastifyPluginAsyncTypebox = async (fastify) => {
   // One per app (not per module), so two apps in one process never share answers.
   const cache = new SearchCache<string>();
+  // The ranked ids of recent text searches: every further page of a common word is a slice of one ranking.
+  const rankings = new SearchCache<number[]>(200);
   const inFlight = new Map<string, Promise<string>>();
   const today = () => toChinaDate(fastify.clock.now());
   let version = { value: 0, readAt: Number.NEGATIVE_INFINITY };
@@ -101,9 +103,19 @@ const policies: FastifyPluginAsyncTypebox = async (fastify) => {
         let flight = inFlight.get(flightKey);
         if (!flight) {
           flight = (async () => {
-            const { rows, total } = await fastify.repos.policies.search(filter, { limit: pageSize, offset });
+            if (tokens.length === 0) {
+              const { rows, total } = await fastify.repos.policies.search(filter, { limit: pageSize, offset });
+              return JSON.stringify({ items: rows.map((r) => toListItem(r, day, text)), total });
+            }
+            const rankKey = JSON.stringify([tokens, rest]);
+            let ranked = rankings.get(current, day, rankKey);
+            if (ranked === undefined) {
+              ranked = await fastify.repos.policies.rankedIds(filter);
+              rankings.set(current, day, rankKey, ranked);
+            }
+            const rows = await fastify.repos.policies.summaries(ranked.slice(offset, offset + pageSize));
             const items: PolicyListItem[] = rows.map((r) => toListItem(r, day, text));
-            return JSON.stringify({ items, total });
+            return JSON.stringify({ items, total: ranked.length });
           })().finally(() => inFlight.delete(flightKey));
           inFlight.set(flightKey, flight);
         }
