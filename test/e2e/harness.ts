@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { keepServerOutput } from '../server-logs';
 
 export const SCREENSHOTS = join(__dirname, '../../test-results/screenshots');
 
@@ -58,6 +59,7 @@ export async function startProduct(): Promise<Product> {
         child.kill('SIGTERM');
         await exited;
       }
+      keepServerOutput('e2e', output);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

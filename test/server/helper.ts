@@ -7,6 +7,7 @@ import { loadConfig, type AppConfig } from '../../server/config';
 import { hashPassword } from '../../server/lib/passwords';
 import type { WeChatClient } from '../../server/wechat/client';
 import { startWeChatStandIn, type WeChatStandIn } from '../../server/wechat/stand-in';
+import { SERVER_LOG_DIR } from '../server-logs';
 import { scratchPostgres } from './scratch-postgres';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -20,7 +21,7 @@ export function databases(): DbKind[] {
  * Every log line any test app writes is also appended here, one file per jest worker, and
  * scripts/test.mjs scans them after the run for phone numbers, openids, tokens and addresses.
  */
-export const SERVER_LOG_DIR = path.resolve(process.env.SERVER_LOG_DIR ?? path.join(__dirname, '../../test-results/server-logs'));
+export { SERVER_LOG_DIR };
 const workerTag = `worker-${process.env.JEST_WORKER_ID ?? '0'}-${process.pid}`;
 function logFile(suffix: string): string {
   // Every time: a run that starts meanwhile clears the folder (scripts/test.mjs).

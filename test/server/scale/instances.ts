@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { keepServerOutput } from '../../server-logs';
 
 /** The real server process (node --import tsx server/server.ts) on a free port, for multi-process checks and benchmarks. */
 export interface ServerProcess {
@@ -54,6 +55,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
         child.kill('SIGTERM');
         await exited;
       }
+      keepServerOutput('process', output.join(''));
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
