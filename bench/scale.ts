@@ -47,7 +47,7 @@ function endpoints(f: Filled): Endpoint[] {
     { name: '政策详情', path: `/api/v1/policies/${publishedPolicyId()}` },
     { name: '政策管理（管理员）', path: '/api/v1/admin/policies', token: 'adminToken' },
     { name: '企业名录 1–2000页轮换', path: '/api/v1/admin/enterprises?pageSize=20', token: 'adminToken', pages: 2000 },
-    { name: '企业名录 名称片段（扫描）', path: `/api/v1/admin/enterprises?q=${encodeURIComponent('茶业123')}`, token: 'adminToken' },
+    { name: '企业名录 名称片段（走索引）', path: `/api/v1/admin/enterprises?q=${encodeURIComponent('茶业123')}`, token: 'adminToken' },
     { name: '免申即享（管理员）', path: '/api/v1/admin/benefits', token: 'adminToken' },
     { name: `免申即享 某政策（${f.busyPolicyId}）`, path: `/api/v1/admin/benefits?policyId=${f.busyPolicyId}`, token: 'adminToken' },
     { name: '我的免申即享', path: '/api/v1/me/benefits', token: 'enterpriseToken' },

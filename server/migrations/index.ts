@@ -8,6 +8,7 @@ import { satisfaction } from './0005-satisfaction';
 import { ratingRaters } from './0006-rating-raters';
 import { listIndexes } from './0007-list-indexes';
 import { rateLimits } from './0008-rate-limits';
+import { enterpriseNameSearch } from './0009-enterprise-name-search';
 
 /**
  * Migrations are listed here, not discovered on disk, so they work the same from tsx, jest
@@ -24,6 +25,7 @@ export function migrations(dialect: DbDialect): Record<string, Migration> {
     '0006-rating-raters': ratingRaters(dialect),
     '0007-list-indexes': listIndexes(dialect),
     '0008-rate-limits': rateLimits(dialect),
+    '0009-enterprise-name-search': enterpriseNameSearch(dialect),
   };
 }
 

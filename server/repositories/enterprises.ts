@@ -53,26 +53,29 @@ export function enterprisesRepository(db: Kysely<Database>) {
     },
 
     async list(opts: { q?: string; page: number; pageSize: number }): Promise<{ items: Enterprise[]; total: number }> {
-      let query = db.selectFrom('enterprises');
       const q = opts.q?.trim();
-      if (q) {
-        const name = containsPattern(q);
-        const uscc = containsPattern(q.replace(/\s/g, '').toUpperCase());
-        query = query.where((eb) =>
-          eb.or([sql<boolean>`${eb.ref('name')} like ${name} escape '\\'`, sql<boolean>`${eb.ref('uscc')} like ${uscc} escape '\\'`]),
-        );
+      const offset = (opts.page - 1) * opts.pageSize;
+      if (!q) {
+        const [{ total }, rows] = await Promise.all([
+          db.selectFrom('enterprises').select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+          db.selectFrom('enterprises').selectAll().orderBy('name').orderBy('id').limit(opts.pageSize).offset(offset).execute(),
+        ]);
+        return { items: rows.map(toEnterprise), total: Number(total) };
       }
-      const [{ total }, rows] = await Promise.all([
-        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-        query
-          .selectAll()
-          .orderBy('name')
-          .orderBy('id')
-          .limit(opts.pageSize)
-          .offset((opts.page - 1) * opts.pageSize)
-          .execute(),
-      ]);
-      return { items: rows.map(toEnterprise), total: Number(total) };
+      const name = containsPattern(q);
+      const uscc = containsPattern(q.replace(/\s/g, '').toUpperCase());
+      const matching = db
+        .selectFrom('enterprises')
+        .where((eb) => eb.or([sql<boolean>`${eb.ref('name')} like ${name} escape '\\'`, sql<boolean>`${eb.ref('uscc')} like ${uscc} escape '\\'`]));
+      // A fragment matches anywhere, so this scans: one pass over the (name, uscc, id) index
+      // (migration 0009), not the table, gives the count and the order; only the page's rows are read.
+      const matches = await matching.select(['id', 'name']).execute();
+      matches.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+      const total = matches.length;
+      const ids = matches.slice(offset, offset + opts.pageSize);
+      const rows = ids.length === 0 ? [] : await db.selectFrom('enterprises').selectAll().where('id', 'in', ids.map((r) => r.id)).execute();
+      const byId = new Map(rows.map((r) => [r.id, toEnterprise(r)]));
+      return { items: ids.flatMap((r) => byId.get(r.id) ?? []), total };
     },
   };
 }

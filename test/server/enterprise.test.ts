@@ -130,6 +130,13 @@ describe.each(databases())('%s', (kind) => {
       expect(byName.json().items.map((e: { uscc: string }) => e.uscc)).toEqual(['91440300708461136T']);
       const byCode = await t.app.inject({ method: 'GET', url: '/api/v1/admin/enterprises?q=136t', headers: bearer(admin) });
       expect(byCode.json().total).toBe(1);
+      // A fragment's matches page in the directory's own order (by name), with the total over all of them.
+      const directory = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/enterprises?pageSize=100', headers: bearer(admin) })).json().items as { uscc: string; name: string }[];
+      const withFragment = directory.filter((e) => e.name.includes('公司'));
+      expect(withFragment.length).toBeGreaterThan(1);
+      const second = await t.app.inject({ method: 'GET', url: `/api/v1/admin/enterprises?q=${encodeURIComponent('公司')}&page=2&pageSize=1`, headers: bearer(admin) });
+      expect(second.json().total).toBe(withFragment.length);
+      expect(second.json().items.map((e: { uscc: string }) => e.uscc)).toEqual([withFragment[1]!.uscc]);
       const literal = await t.app.inject({ method: 'GET', url: '/api/v1/admin/enterprises?q=%25', headers: bearer(admin) });
       expect(literal.json().total).toBe(0);
       const tooBig = await t.app.inject({ method: 'GET', url: '/api/v1/admin/enterprises?pageSize=101', headers: bearer(admin) });
