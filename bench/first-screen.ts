@@ -17,11 +17,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../test/e2e/harness';
+import { freePort, launchBrowser } from '../test/e2e/harness';
 import { summarize } from './summary';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -58,17 +57,6 @@ interface Fetch {
   start: number;
   end?: number;
   bytes: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 interface Server {

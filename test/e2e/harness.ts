@@ -8,7 +8,8 @@ import { keepServerOutput } from '../server-logs';
 
 export const SCREENSHOTS = join(__dirname, '../../test-results/screenshots');
 
-function freePort(): Promise<number> {
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
