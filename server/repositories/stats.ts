@@ -93,6 +93,19 @@ export function statsRepository(db: Kysely<Database>) {
     eb.fn.sum<number>('sum_attitude').as('sa'),
   ];
 
+  /** ratersUpToMin for the groups of one page in one read of the counts. */
+  async function ratersUpToMinMany(kind: RaterScope['kind'], ids: readonly number[], quarters: readonly string[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('rating_group_raters')
+      .select(['group_id', 'quarter', 'raters'])
+      .where('group_kind', '=', kind)
+      .where('quarter', 'in', quarters)
+      .where('group_id', 'in', ids)
+      .execute();
+    return new Map(await settle(kind, ids, quarters, rows));
+  }
+
   return {
     /** Score counts from the pre-aggregates, grouped as asked (`null` = one total row). */
     async scoreSums(quarters: readonly string[], by: StatsGroupBy | null, ids?: readonly number[]): Promise<ScoreSums[]> {
@@ -128,31 +141,11 @@ export function statsRepository(db: Kysely<Database>) {
      * read from the counts kept with every rating (migration 0006).
      */
     async ratersUpToMin(scope: RaterScope, quarters: readonly string[]): Promise<number> {
-      const kind = scope.kind;
       const id = scope.kind === 'all' ? 0 : scope.id;
-      const rows = await db
-        .selectFrom('rating_group_raters')
-        .select(['group_id', 'quarter', 'raters'])
-        .where('group_kind', '=', kind)
-        .where('quarter', 'in', quarters)
-        .where('group_id', '=', id)
-        .execute();
-      const [raters] = await settle(kind, [id], quarters, rows);
-      return raters[1];
+      return (await ratersUpToMinMany(scope.kind, [id], quarters)).get(id) ?? 0;
     },
 
-    /** ratersUpToMin for the groups of one page in one read of the counts. */
-    async ratersUpToMinMany(kind: 'department' | 'project', ids: readonly number[], quarters: readonly string[]): Promise<Map<number, number>> {
-      if (ids.length === 0) return new Map();
-      const rows = await db
-        .selectFrom('rating_group_raters')
-        .select(['group_id', 'quarter', 'raters'])
-        .where('group_kind', '=', kind)
-        .where('quarter', 'in', quarters)
-        .where('group_id', 'in', ids)
-        .execute();
-      return new Map(await settle(kind, ids, quarters, rows));
-    },
+    ratersUpToMinMany,
 
     async excludedByAppeal(quarters: readonly string[]): Promise<number> {
       const row = await db

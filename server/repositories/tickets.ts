@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Updateable } from 'kysely';
 import type { Database } from '../db/schema';
 import './rating-tables';
 import type { TicketsTable } from './rating-tables';
@@ -46,29 +46,21 @@ export function ticketsRepository(db: Kysely<Database>) {
       ]);
   type Base = ReturnType<typeof base>;
 
-  function filtered(query: Base, f: TicketFilter): Base {
-    let q = query;
-    if (f.status) q = q.where('tickets.status', '=', f.status);
-    if (f.departmentId !== undefined) q = q.where('tickets.department_id', '=', f.departmentId);
-    if (f.enterpriseId !== undefined) q = q.where('tickets.enterprise_id', '=', f.enterpriseId);
-    if (f.overdue === true) q = q.where('tickets.status', 'in', RUNNING_STATUSES).where('tickets.deadline_at', '<', f.now);
-    if (f.overdue === false) {
-      q = q.where((eb) => eb.or([eb('tickets.status', 'not in', RUNNING_STATUSES), eb('tickets.deadline_at', '>=', f.now)]));
-    }
-    return q;
+  /** The ledger's filters, as one condition on tickets: the page and its count share it. */
+  function matches(f: TicketFilter) {
+    return (eb: ExpressionBuilder<Database, 'tickets'>) => {
+      const all: Expression<SqlBool>[] = [];
+      if (f.status) all.push(eb('tickets.status', '=', f.status));
+      if (f.departmentId !== undefined) all.push(eb('tickets.department_id', '=', f.departmentId));
+      if (f.enterpriseId !== undefined) all.push(eb('tickets.enterprise_id', '=', f.enterpriseId));
+      if (f.overdue === true) all.push(eb('tickets.status', 'in', RUNNING_STATUSES), eb('tickets.deadline_at', '<', f.now));
+      if (f.overdue === false) all.push(eb.or([eb('tickets.status', 'not in', RUNNING_STATUSES), eb('tickets.deadline_at', '>=', f.now)]));
+      return eb.and(all);
+    };
   }
 
-  function filteredCount(f: TicketFilter) {
-    let q = db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('total'));
-    if (f.status) q = q.where('tickets.status', '=', f.status);
-    if (f.departmentId !== undefined) q = q.where('tickets.department_id', '=', f.departmentId);
-    if (f.enterpriseId !== undefined) q = q.where('tickets.enterprise_id', '=', f.enterpriseId);
-    if (f.overdue === true) q = q.where('tickets.status', 'in', RUNNING_STATUSES).where('tickets.deadline_at', '<', f.now);
-    if (f.overdue === false) {
-      q = q.where((eb) => eb.or([eb('tickets.status', 'not in', RUNNING_STATUSES), eb('tickets.deadline_at', '>=', f.now)]));
-    }
-    return q;
-  }
+  const filtered = (query: Base, f: TicketFilter): Base => query.where(matches(f));
+  const filteredCount = (f: TicketFilter) => db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('total')).where(matches(f));
 
   return {
     async insert(row: Omit<TicketsTable, 'id' | 'callback_at' | 'callback_outcome' | 'fix' | 'reply' | 'rectified_at' | 'rectified_on_time' | 'closed_at' | 'reopen_count' | 'status_before_appeal' | 'appeal_reason' | 'appeal_at' | 'appeal_upheld' | 'appeal_note' | 'appeal_decided_at'>): Promise<number> {
