@@ -20,7 +20,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { freePort, launchBrowser } from '../test/e2e/harness';
+import { freePort, launchBrowser, untilHealthy } from '../test/e2e/harness';
 import { summarize } from './summary';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -77,17 +77,7 @@ async function startServer(staticDir: string): Promise<Server> {
   child.stdout?.on('data', (b) => (output += b));
   child.stderr?.on('data', (b) => (output += b));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/v1/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not answer within 120 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await untilHealthy(child, url, () => output);
   return {
     url,
     stop: async () => {

@@ -8,6 +8,21 @@ import { keepServerOutput } from '../server-logs';
 
 export const SCREENSHOTS = join(__dirname, '../../test-results/screenshots');
 
+/** Waits for a server process to answer /api/v1/health; fails with what it printed if it exits or takes 120 s. */
+export async function untilHealthy(child: ChildProcess, url: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not answer within 120 s:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -39,18 +54,7 @@ export async function startProduct(): Promise<Product> {
   child.stdout?.on('data', (b) => (output += b));
   child.stderr?.on('data', (b) => (output += b));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    try {
-      const res = await fetch(`${url}/api/v1/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not answer within 120 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await untilHealthy(child, url, () => output);
   return {
     url,
     logs: () => output,
