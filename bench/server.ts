@@ -8,7 +8,8 @@
  * Targets (issue 7): policy search ≥ 40% of the bare GET; submissions ≥ 20% of the bare POST.
  * With TEST_DATABASE_URL set, the same runs again on a fresh PostgreSQL database.
  *
- *   npx tsx bench/server.ts        (SECONDS=3 CONNECTIONS=10; PROFILE_DIR=dir for the server's CPU profile)
+ *   npx tsx bench/server.ts        (SECONDS=3 CONNECTIONS=10; PROFILE_DIR=dir for the server's CPU profile;
+ *                                   ONLY='POST /ratings' for just the rows whose name contains it)
  *
  * Rate limits are off for the measured rows (RATE_LIMIT_*=0); one extra row measures search with
  * the database-backed limiter on (a high limit), so its cost is visible.
@@ -31,6 +32,8 @@ import { percent, perSecond, summarize } from './summary';
 const SECONDS = Number(process.env.SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const USERS = 200;
+/** ONLY='POST /ratings': measure just the rows whose name contains it (for a focused CPU profile). */
+const ONLY = process.env.ONLY ?? '';
 
 type Kind = 'sqlite' | 'postgres';
 
@@ -165,17 +168,20 @@ async function runOn(kind: Kind, bare: { url: string }): Promise<{ search: numbe
     const barePost = await post(`${bare.url}/bare`, world, (i) => ({ i, comment: '基准测试' }), 'bare');
 
     const rows: [string, Figures, Figures][] = [];
-    const read = async (name: string, pathName: string, token?: string, paths?: string[]) => rows.push([name, await get(`${base}${pathName}`, token, paths), bareGet]);
+    const read = async (name: string, pathName: string, token?: string, paths?: string[]) => {
+      if (name.includes(ONLY)) rows.push([name, await get(`${base}${pathName}`, token, paths), bareGet]);
+    };
     await read('GET /health', '/api/v1/health');
     await read('GET /policies?q=补贴（同一查询）', `/api/v1/policies?q=${encodeURIComponent('补贴')}`);
     await read('GET /policies?q=…（10个查询轮换）', '/api/v1/policies', undefined, queries.map((q) => `/api/v1/policies?q=${encodeURIComponent(q)}`));
-    search = rows[rows.length - 1][1].rps / bareGet.rps;
+    search = (rows.find(([name]) => name.includes('10个查询'))?.[1].rps ?? 0) / bareGet.rps;
     await read('GET /policies/:id', `/api/v1/policies/${world.policyId}`);
     await read('GET /policies/facets', '/api/v1/policies/facets');
     await read('GET /delivery/slots', `/api/v1/delivery/slots?from=${slotFrom}&to=${slotFrom}`, t);
     await read('GET /me', '/api/v1/me', t);
 
     const write = async (name: string, pathName: string, body: (n: number) => unknown) => {
+      if (!name.includes(ONLY)) return;
       const f = await post(`${base}${pathName}`, world, body, name.replace(/\W+/g, ''));
       rows.push([name, f, barePost]);
       submissions.push(f.rps / barePost.rps);
@@ -214,7 +220,7 @@ async function runOn(kind: Kind, bare: { url: string }): Promise<{ search: numbe
   }
 
   // The database-backed rate limiter on (a limit the run cannot reach), to show what it costs per search.
-  if (kind === 'sqlite') {
+  if (kind === 'sqlite' && !ONLY) {
     const limited = await startServer({ ...env, RATE_LIMIT_SEARCH: '9999999', RATE_LIMIT_WINDOW_SECONDS: '3600' });
     try {
       const f = await get(`${limited.url}/api/v1/policies?q=${encodeURIComponent('补贴')}`);
@@ -233,7 +239,7 @@ async function main(): Promise<void> {
   console.log(`${CONNECTIONS} 个连接，每项约 ${SECONDS} s（Node ${process.version}；真实服务进程与裸 Fastify 进程，负载端在本进程）`);
   const bare = await startBare();
   try {
-    for (const kind of process.env.TEST_DATABASE_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) await runOn(kind, bare);
+    for (const kind of (process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']).filter((k) => !process.env.DB || k === process.env.DB) as Kind[]) await runOn(kind, bare);
   } finally {
     bare.stop();
   }

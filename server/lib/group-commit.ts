@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database, DbDialect } from '../db/schema';
 import { HttpError } from './http-error';
 
@@ -31,6 +31,11 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+// Plain statements, not built per submission.
+const SAVEPOINT = CompiledQuery.raw('savepoint submission');
+const ROLLBACK_TO_SAVEPOINT = CompiledQuery.raw('rollback to savepoint submission');
+const RELEASE_SAVEPOINT = CompiledQuery.raw('release savepoint submission');
+
 export function createGroupCommit(db: Kysely<Database>, dialect: DbDialect, maxBatch = 64): GroupCommit {
   if (dialect === 'postgres') return { run: (work) => db.transaction().execute(work) };
   const queue: Pending[] = [];
@@ -52,15 +57,15 @@ export function createGroupCommit(db: Kysely<Database>, dialect: DbDialect, maxB
       outcomes = await db.transaction().execute(async (trx) => {
         const done: Outcome[] = [];
         for (const item of batch) {
-          await sql`savepoint submission`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           try {
             done.push({ ok: true, value: await item.work(trx) });
           } catch (error) {
             if (!(error instanceof HttpError)) throw error;
-            await sql`rollback to savepoint submission`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO_SAVEPOINT);
             done.push({ ok: false, error });
           }
-          await sql`release savepoint submission`.execute(trx);
+          await trx.executeQuery(RELEASE_SAVEPOINT);
         }
         return done;
       });

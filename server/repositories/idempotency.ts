@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 
 export interface IdempotencyRecord {
@@ -8,6 +9,18 @@ export interface IdempotencyRecord {
   responseBody: string | null;
   createdAt: string;
 }
+
+// Every keyed submission runs these two, compiled once (server/db/prepared.ts).
+const findKey = prepared((db, p: { scope: string; key: string }) =>
+  db.selectFrom('idempotency_keys').select(['request_hash', 'status', 'status_code', 'response_body', 'created_at']).where('scope', '=', p.scope).where('key', '=', p.key),
+);
+const recordKey = prepared((db, p: { scope: string; key: string; requestHash: string; statusCode: number; body: string; now: string }) =>
+  db
+    .insertInto('idempotency_keys')
+    .values({ scope: p.scope, key: p.key, request_hash: p.requestHash, status: 'done', status_code: p.statusCode, response_body: p.body, created_at: p.now, completed_at: p.now })
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('id'),
+);
 
 export function idempotencyRepository(db: Kysely<Database>) {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -30,12 +43,7 @@ export function idempotencyRepository(db: Kysely<Database>) {
      * commit together or not at all. False if a row for the key appeared meanwhile.
      */
     async recordDone(scope: string, key: string, requestHash: string, statusCode: number, body: unknown, now: string): Promise<boolean> {
-      const row = await db
-        .insertInto('idempotency_keys')
-        .values({ scope, key, request_hash: requestHash, status: 'done', status_code: statusCode, response_body: JSON.stringify(body ?? null), created_at: now, completed_at: now })
-        .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const row = await recordKey.first(db, { scope, key, requestHash, statusCode, body: JSON.stringify(body ?? null), now });
       return row !== undefined;
     },
 
@@ -55,12 +63,7 @@ export function idempotencyRepository(db: Kysely<Database>) {
     },
 
     async find(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
-      const row = await db
-        .selectFrom('idempotency_keys')
-        .select(['request_hash', 'status', 'status_code', 'response_body', 'created_at'])
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .executeTakeFirst();
+      const row = await findKey.first(db, { scope, key });
       return (
         row && {
           requestHash: row.request_hash,

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { TICKET_THRESHOLD, type RatingScores } from '../../types/satisfaction';
+import { keysOf, prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 import './rating-tables';
-import type { RatingsTable } from './rating-tables';
+import type { RatingStatsTable, RatingsTable } from './rating-tables';
 import './stats-tables';
 import type { RaterGroupKind } from './stats-tables';
 
@@ -28,6 +29,66 @@ function groupsOf(key: StatsKey): { group_kind: RaterGroupKind; group_id: number
   return groups;
 }
 
+// The statements every rating runs, compiled once (server/db/prepared.ts).
+const NEW_RATING_KEYS = keysOf<NewRatingRow>({
+  enterprise_id: true, user_id: true, target_kind: true, target_id: true, stage: true, department_id: true, project_id: true, quarter: true,
+  overall: true, efficiency: true, level: true, attitude: true, comment: true, problem_category: true, problem_description: true,
+  photo_count: true, visit_id: true, created_at: true,
+});
+const insertRating = prepared(
+  (db, p: NewRatingRow) =>
+    db
+      .insertInto('ratings')
+      .values({ ...p, voided: 0 })
+      .onConflict((oc) => oc.columns(['enterprise_id', 'target_kind', 'target_id', 'stage']).doNothing())
+      .returning('id'),
+  NEW_RATING_KEYS,
+);
+
+type RaterRow = { group_kind: RaterGroupKind; group_id: number; quarter: string; enterprise_id: number; ratings: number };
+/** One upsert per number of groups (2 or 3): a statement's shape cannot vary with its values. */
+const countFirstRatings = [2, 3].map((groups) =>
+  prepared((db, p: Record<string, string | number>) =>
+    db
+      .insertInto('rating_raters')
+      .values(
+        Array.from({ length: groups }, (_, i) => ({ group_kind: p[`kind${i}`], group_id: p[`id${i}`], quarter: p.quarter, enterprise_id: p.enterpriseId, ratings: 1 }) as RaterRow),
+      )
+      .onConflict((oc) => oc.columns(['group_kind', 'group_id', 'quarter', 'enterprise_id']).doUpdateSet((eb) => ({ ratings: eb('rating_raters.ratings', '+', 1) })))
+      .returning(['group_kind', 'group_id', 'ratings']),
+  ),
+);
+
+type StatsRow = RatingStatsTable;
+const addToStats = prepared(
+  (db, p: StatsRow) =>
+    db
+      .insertInto('rating_stats')
+      .values({ ...p })
+      .onConflict((oc) =>
+        oc.columns(['department_id', 'project_id', 'quarter']).doUpdateSet((eb) => ({
+          n1: eb('rating_stats.n1', '+', eb.ref('excluded.n1')),
+          n2: eb('rating_stats.n2', '+', eb.ref('excluded.n2')),
+          n3: eb('rating_stats.n3', '+', eb.ref('excluded.n3')),
+          n4: eb('rating_stats.n4', '+', eb.ref('excluded.n4')),
+          n5: eb('rating_stats.n5', '+', eb.ref('excluded.n5')),
+          sum_efficiency: eb('rating_stats.sum_efficiency', '+', eb.ref('excluded.sum_efficiency')),
+          sum_level: eb('rating_stats.sum_level', '+', eb.ref('excluded.sum_level')),
+          sum_attitude: eb('rating_stats.sum_attitude', '+', eb.ref('excluded.sum_attitude')),
+        })),
+      ),
+  keysOf<StatsRow>({ department_id: true, project_id: true, quarter: true, n1: true, n2: true, n3: true, n4: true, n5: true, sum_efficiency: true, sum_level: true, sum_attitude: true }),
+);
+
+const lockTicketStatsRow = prepared((db, p: { quarter: string; departmentId: number; projectId: number }) =>
+  db
+    .insertInto('ticket_stats')
+    .values({ quarter: p.quarter, department_id: p.departmentId, project_id: p.projectId, raised: 0, called_back: 0, rectified: 0, on_time: 0 })
+    .onConflict((oc) => oc.columns(['quarter', 'department_id', 'project_id']).doUpdateSet((eb) => ({ raised: eb.ref('ticket_stats.raised') }))),
+);
+
+const departmentById = prepared((db, p: { id: number }) => db.selectFrom('departments').select(['id', 'name']).where('id', '=', p.id));
+
 export function ratingsRepository(db: Kysely<Database>) {
   /**
    * Keeps the distinct-rater counts (migration 0006) in step with one rating added (+1) or voided (-1).
@@ -38,14 +99,12 @@ export function ratingsRepository(db: Kysely<Database>) {
     const groups = groupsOf(key);
     let changed: { group_kind: RaterGroupKind; group_id: number }[];
     if (delta === 1) {
-      const rows = await db
-        .insertInto('rating_raters')
-        .values(groups.map((g) => ({ ...g, quarter: key.quarter, enterprise_id: key.enterpriseId, ratings: 1 })))
-        .onConflict((oc) =>
-          oc.columns(['group_kind', 'group_id', 'quarter', 'enterprise_id']).doUpdateSet((eb) => ({ ratings: eb('rating_raters.ratings', '+', 1) })),
-        )
-        .returning(['group_kind', 'group_id', 'ratings'])
-        .execute();
+      const params: Record<string, string | number> = { quarter: key.quarter, enterpriseId: key.enterpriseId };
+      groups.forEach((g, i) => {
+        params[`kind${i}`] = g.group_kind;
+        params[`id${i}`] = g.group_id;
+      });
+      const rows = await countFirstRatings[groups.length - 2]!.rows(db, params);
       // 1 = this enterprise's first live rating in the group: one more distinct rater.
       changed = rows.filter((r) => Number(r.ratings) === 1);
     } else {
@@ -82,11 +141,7 @@ export function ratingsRepository(db: Kysely<Database>) {
    * gives both the same lock order on PostgreSQL, so they queue instead of deadlocking.
    */
   async function lockTicketStats(row: NewRatingRow): Promise<void> {
-    await db
-      .insertInto('ticket_stats')
-      .values({ quarter: row.quarter, department_id: row.department_id, project_id: row.project_id ?? 0, raised: 0, called_back: 0, rectified: 0, on_time: 0 })
-      .onConflict((oc) => oc.columns(['quarter', 'department_id', 'project_id']).doUpdateSet((eb) => ({ raised: eb.ref('ticket_stats.raised') })))
-      .execute();
+    await lockTicketStatsRow.affected(db, { quarter: row.quarter, departmentId: row.department_id, projectId: row.project_id ?? 0 });
   }
 
   return {
@@ -95,12 +150,7 @@ export function ratingsRepository(db: Kysely<Database>) {
      * Counts the rater in the same transaction; the caller adds the scores with bumpStats.
      */
     async insert(row: NewRatingRow): Promise<number | null> {
-      const inserted = await db
-        .insertInto('ratings')
-        .values({ ...row, voided: 0 })
-        .onConflict((oc) => oc.columns(['enterprise_id', 'target_kind', 'target_id', 'stage']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const inserted = await insertRating.first(db, row);
       if (!inserted) return null;
       if (row.overall <= TICKET_THRESHOLD) await lockTicketStats(row);
       await countRater({ departmentId: row.department_id, projectId: row.project_id, quarter: row.quarter, enterpriseId: row.enterprise_id }, 1);
@@ -127,30 +177,15 @@ export function ratingsRepository(db: Kysely<Database>) {
     async bumpStats(key: StatsKey, scores: RatingScores, delta: 1 | -1): Promise<void> {
       const counts = { n1: 0, n2: 0, n3: 0, n4: 0, n5: 0 };
       counts[`n${scores.overall}` as keyof typeof counts] = delta;
-      await db
-        .insertInto('rating_stats')
-        .values({
-          department_id: key.departmentId,
-          project_id: key.projectId ?? 0,
-          quarter: key.quarter,
-          ...counts,
-          sum_efficiency: delta * scores.efficiency,
-          sum_level: delta * scores.level,
-          sum_attitude: delta * scores.attitude,
-        })
-        .onConflict((oc) =>
-          oc.columns(['department_id', 'project_id', 'quarter']).doUpdateSet((eb) => ({
-            n1: eb('rating_stats.n1', '+', eb.ref('excluded.n1')),
-            n2: eb('rating_stats.n2', '+', eb.ref('excluded.n2')),
-            n3: eb('rating_stats.n3', '+', eb.ref('excluded.n3')),
-            n4: eb('rating_stats.n4', '+', eb.ref('excluded.n4')),
-            n5: eb('rating_stats.n5', '+', eb.ref('excluded.n5')),
-            sum_efficiency: eb('rating_stats.sum_efficiency', '+', eb.ref('excluded.sum_efficiency')),
-            sum_level: eb('rating_stats.sum_level', '+', eb.ref('excluded.sum_level')),
-            sum_attitude: eb('rating_stats.sum_attitude', '+', eb.ref('excluded.sum_attitude')),
-          })),
-        )
-        .execute();
+      await addToStats.affected(db, {
+        department_id: key.departmentId,
+        project_id: key.projectId ?? 0,
+        quarter: key.quarter,
+        ...counts,
+        sum_efficiency: delta * scores.efficiency,
+        sum_level: delta * scores.level,
+        sum_attitude: delta * scores.attitude,
+      });
     },
 
     /** Marks a rating as removed by an upheld appeal (and its rater uncounted); returns what the statistics must give back, or null if already void. */
@@ -175,7 +210,7 @@ export function ratingsRepository(db: Kysely<Database>) {
     },
 
     async findDepartment(id: number) {
-      return db.selectFrom('departments').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+      return departmentById.first(db, { id });
     },
 
     async departmentByName(name: string) {

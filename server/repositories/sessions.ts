@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../types/common';
+import { prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 
 export interface SessionUser {
@@ -9,6 +10,17 @@ export interface SessionUser {
   enterpriseId: number | null;
 }
 
+// Every authenticated request runs this one.
+const liveSessionUser = prepared((db, p: { tokenHash: string; now: string }) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.role', 'users.department_id', 'users.enterprise_id'])
+    .where('sessions.token_hash', '=', p.tokenHash)
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', p.now),
+);
+
 export function sessionsRepository(db: Kysely<Database>) {
   return {
     async create(tokenHash: string, userId: number, now: string, expiresAt: string): Promise<void> {
@@ -17,14 +29,7 @@ export function sessionsRepository(db: Kysely<Database>) {
 
     /** The user behind a live (unexpired, unrevoked) session, read fresh so role changes apply at once. */
     async findUser(tokenHash: string, now: string): Promise<SessionUser | undefined> {
-      const row = await db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['users.id', 'users.role', 'users.department_id', 'users.enterprise_id'])
-        .where('sessions.token_hash', '=', tokenHash)
-        .where('sessions.revoked_at', 'is', null)
-        .where('sessions.expires_at', '>', now)
-        .executeTakeFirst();
+      const row = await liveSessionUser.first(db, { tokenHash, now });
       return row && { id: row.id, role: row.role, departmentId: row.department_id, enterpriseId: row.enterprise_id };
     },
 
