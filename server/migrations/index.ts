@@ -9,6 +9,7 @@ import { ratingRaters } from './0006-rating-raters';
 import { listIndexes } from './0007-list-indexes';
 import { rateLimits } from './0008-rate-limits';
 import { enterpriseNameSearch } from './0009-enterprise-name-search';
+import { dropUnreadIndexes } from './0010-drop-unread-indexes';
 
 /**
  * Migrations are listed here, not discovered on disk, so they work the same from tsx, jest
@@ -26,6 +27,7 @@ export function migrations(dialect: DbDialect): Record<string, Migration> {
     '0007-list-indexes': listIndexes(dialect),
     '0008-rate-limits': rateLimits(dialect),
     '0009-enterprise-name-search': enterpriseNameSearch(dialect),
+    '0010-drop-unread-indexes': dropUnreadIndexes(dialect),
   };
 }
 
