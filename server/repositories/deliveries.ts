@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { keysOf, prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 import type { DeliveryEventRow, DeliveryHandoverRow, DeliveryRow, DeliveriesTable } from './delivery-tables';
 
@@ -28,6 +29,35 @@ export interface QueueCursor {
   id: number;
 }
 
+type NewEventRow = Omit<DeliveryEventRow, 'id'>;
+
+// A booking's four writes, compiled once (server/db/prepared.ts).
+const createSlot = prepared((db, p: { date: string; period: string; capacity: number; now: string }) =>
+  db
+    .insertInto('delivery_slot_usage')
+    .values({ date: p.date, period: p.period, booked: 0, capacity: p.capacity, updated_at: p.now })
+    .onConflict((oc) => oc.columns(['date', 'period']).doNothing()),
+);
+const takePlace = prepared((db, p: { date: string; period: string; now: string }) =>
+  db
+    .updateTable('delivery_slot_usage')
+    .set((eb) => ({ booked: eb('booked', '+', 1), updated_at: p.now }))
+    .where('date', '=', p.date)
+    .where('period', '=', p.period)
+    .whereRef('booked', '<', 'capacity'),
+);
+const insertDelivery = prepared(
+  (db, p: NewDeliveryRow) => db.insertInto('deliveries').values({ ...p, status: 'submitted' }).returning('id'),
+  keysOf<NewDeliveryRow>({
+    enterprise_id: true, created_by: true, items: true, mode: true, recipient_name: true, phone_enc: true, phone_masked: true, address_enc: true,
+    address_masked: true, date: true, period: true, remark: true, created_at: true, updated_at: true,
+  }),
+);
+const insertEvent = prepared(
+  (db, p: NewEventRow) => db.insertInto('delivery_events').values({ ...p }),
+  keysOf<NewEventRow>({ delivery_id: true, kind: true, status: true, at: true, by_name: true, actor_user_id: true, note: true }),
+);
+
 export function deliveriesRepository(db: Kysely<Database>) {
   const withEnterprise = () =>
     db.selectFrom('deliveries').innerJoin('enterprises', 'enterprises.id', 'deliveries.enterprise_id').selectAll('deliveries').select('enterprises.name as enterprise_name');
@@ -35,11 +65,7 @@ export function deliveriesRepository(db: Kysely<Database>) {
   return {
     /** Makes sure the slot's counter row exists; a concurrent creator simply wins. */
     async ensureSlot(date: string, period: string, capacity: number, now: string): Promise<void> {
-      await db
-        .insertInto('delivery_slot_usage')
-        .values({ date, period, booked: 0, capacity, updated_at: now })
-        .onConflict((oc) => oc.columns(['date', 'period']).doNothing())
-        .execute();
+      await createSlot.affected(db, { date, period, capacity, now });
     },
 
     /**
@@ -47,14 +73,7 @@ export function deliveriesRepository(db: Kysely<Database>) {
      * write lock (SQLite) makes the check and the increment one step, so a slot is never overbooked.
      */
     async takeSlot(date: string, period: string, now: string): Promise<boolean> {
-      const result = await db
-        .updateTable('delivery_slot_usage')
-        .set((eb) => ({ booked: eb('booked', '+', 1), updated_at: now }))
-        .where('date', '=', date)
-        .where('period', '=', period)
-        .whereRef('booked', '<', 'capacity')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
+      return (await takePlace.affected(db, { date, period, now })) === 1;
     },
 
     async releaseSlot(date: string, period: string, now: string): Promise<void> {
@@ -81,16 +100,13 @@ export function deliveriesRepository(db: Kysely<Database>) {
     },
 
     async insert(row: NewDeliveryRow): Promise<number> {
-      const { id } = await db
-        .insertInto('deliveries')
-        .values({ ...row, status: 'submitted' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return id;
+      const inserted = await insertDelivery.first(db, row);
+      if (!inserted) throw new Error('delivery insert returned no id');
+      return inserted.id;
     },
 
-    async addEvent(event: Omit<DeliveryEventRow, 'id'>): Promise<void> {
-      await db.insertInto('delivery_events').values(event).execute();
+    async addEvent(event: NewEventRow): Promise<void> {
+      await insertEvent.affected(db, event);
     },
 
     findById(id: number): Promise<DeliveryRow | undefined> {

@@ -1,7 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { MessageComplexity, MessageThread, MessageThreadSummary } from '../../types/message';
+import { prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 import './benefit-tables';
+
+type NewThread = { enterpriseId: number; departmentId: number; policyId: number; benefitId: number | null; askedAt: string; replyDueAt: string };
+type NewPost = { threadId: number; from: 'enterprise' | 'staff'; author: string; authorUserId: number; body: string; at: string };
+
+// A new 留言's two writes, compiled once (server/db/prepared.ts).
+const insertThreadRow = prepared((db, t: NewThread) =>
+  db
+    .insertInto('message_threads')
+    .values({
+      enterprise_id: t.enterpriseId,
+      department_id: t.departmentId,
+      policy_id: t.policyId,
+      benefit_id: t.benefitId,
+      complexity: 'simple',
+      asked_at: t.askedAt,
+      reply_due_at: t.replyDueAt,
+      answered: 0,
+      created_at: t.askedAt,
+      updated_at: t.askedAt,
+    })
+    .returning('id'),
+);
+const insertPostRow = prepared((db, p: NewPost) =>
+  db.insertInto('message_posts').values({ thread_id: p.threadId, from_side: p.from, author: p.author, author_user_id: p.authorUserId, body: p.body, at: p.at }),
+);
 
 export interface ThreadRef {
   id: number;
@@ -80,33 +106,14 @@ const SUMMARY_COLUMNS = [
 
 export function messagesRepository(db: Kysely<Database>) {
   return {
-    async insertThread(
-      t: { enterpriseId: number; departmentId: number; policyId: number; benefitId: number | null; askedAt: string; replyDueAt: string },
-    ): Promise<number> {
-      const { id } = await db
-        .insertInto('message_threads')
-        .values({
-          enterprise_id: t.enterpriseId,
-          department_id: t.departmentId,
-          policy_id: t.policyId,
-          benefit_id: t.benefitId,
-          complexity: 'simple',
-          asked_at: t.askedAt,
-          reply_due_at: t.replyDueAt,
-          answered: 0,
-          created_at: t.askedAt,
-          updated_at: t.askedAt,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return id;
+    async insertThread(t: NewThread): Promise<number> {
+      const inserted = await insertThreadRow.first(db, t);
+      if (!inserted) throw new Error('thread insert returned no id');
+      return inserted.id;
     },
 
-    async addPost(p: { threadId: number; from: 'enterprise' | 'staff'; author: string; authorUserId: number; body: string; at: string }): Promise<void> {
-      await db
-        .insertInto('message_posts')
-        .values({ thread_id: p.threadId, from_side: p.from, author: p.author, author_user_id: p.authorUserId, body: p.body, at: p.at })
-        .execute();
+    async addPost(p: NewPost): Promise<void> {
+      await insertPostRow.affected(db, p);
     },
 
     async updateThread(id: number, patch: { complexity?: MessageComplexity; askedAt?: string; replyDueAt?: string; answered?: boolean; at: string }) {
