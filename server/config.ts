@@ -36,6 +36,8 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_WINDOW_SECONDS: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,4}$' })),
   TRUST_PROXY: Type.Optional(Type.String({ pattern: '^(true|\\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$' })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  WECHAT_CODE_ENV_VERSION: Type.Optional(Type.Union([Type.Literal('release'), Type.Literal('trial'), Type.Literal('develop')])),
+  WECHAT_CODE_CHECK_PATH: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('0')])),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -68,6 +70,8 @@ export interface AppConfig {
   rateLimits: RateLimits;
   /** Fastify's trustProxy: which proxies may set X-Forwarded-For (per-IP limits need the client's address, not the balancer's). */
   trustProxy: boolean | number | string[];
+  /** What the visit 小程序码 opens: WeChat's env_version and check_path. */
+  wechatCode: { envVersion: 'release' | 'trial' | 'develop'; checkPath: boolean };
 }
 
 export interface RateLimits {
@@ -113,6 +117,8 @@ const HINTS: Record<keyof Env, string> = {
   RATE_LIMIT_WINDOW_SECONDS: '应为正整数（秒），如 60',
   TRUST_PROXY: '应为 true、代理层数（如 1）或以逗号分隔的代理地址/网段（如 10.0.0.0/8）',
   REDIS_URL: '应为 redis://[:密码@]主机[:端口][/库号] 或 rediss://（TLS），如 redis://127.0.0.1:6379/0',
+  WECHAT_CODE_ENV_VERSION: '只能是 release（正式版）、trial（体验版）或 develop（开发版）',
+  WECHAT_CODE_CHECK_PATH: '只能是 1（页面须已发布）或 0（允许未发布的页面）',
 };
 
 function schemaProblems(env: Record<string, unknown>): string[] {
@@ -190,6 +196,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       redisUrl: env.REDIS_URL ?? null,
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    wechatCode: wechatCodeOptions(env, demo),
   };
 }
 
@@ -204,6 +211,16 @@ export function isRedisUrl(raw: string): boolean {
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') return false;
   if (!url.hostname || url.search || url.hash) return false;
   return url.pathname === '' || url.pathname === '/' || /^\/\d{1,2}$/.test(url.pathname);
+}
+
+/**
+ * A demo opens the 开发版 by default (production the 正式版). Only a released version has its pages checked
+ * by default: WeChat refuses (41030) a page a develop or trial build has not published yet.
+ */
+function wechatCodeOptions(env: Env, demo: boolean): AppConfig['wechatCode'] {
+  const envVersion = env.WECHAT_CODE_ENV_VERSION ?? (demo ? 'develop' : 'release');
+  const checkPath = env.WECHAT_CODE_CHECK_PATH === undefined ? envVersion === 'release' : env.WECHAT_CODE_CHECK_PATH === '1';
+  return { envVersion, checkPath };
 }
 
 function parseTrustProxy(raw: string | undefined): boolean | number | string[] {

@@ -150,6 +150,12 @@ export const VisitSummary = Type.Object({
 export type VisitSummary = Static<typeof VisitSummary>;
 export const VisitList = Type.Object({ items: Type.Array(VisitSummary), total: Type.Integer({ minimum: 0 }) });
 export type VisitList = Static<typeof VisitList>;
+/** GET /visits/:id/code — the visit's 小程序码. */
+export const VisitCodeParams = Type.Object({ id: Id }, { additionalProperties: false });
+export type VisitCodeParams = Static<typeof VisitCodeParams>;
+/** The image bytes (image/png or image/jpeg), for WeChat's own scanner; the same for a visit every time. */
+export const VisitCodeImage = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: '小程序码图片（PNG 或 JPEG）' });
+
 export const VisitListQuery = Type.Object(
   { page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },
   { additionalProperties: false },

@@ -65,7 +65,7 @@ export default async function routes(fastify: FastifyInstance, opts: { config: A
   await fastify.register(adminDeliveries, { prefix: `${v1}/admin/deliveries`, config: opts.config });
   await fastify.register(adminDeliverySlots, { prefix: `${v1}/admin/delivery-slots`, config: opts.config });
   await fastify.register(ratings, { prefix: `${v1}/ratings`, config: opts.config });
-  await fastify.register(visits, { prefix: `${v1}/visits` });
+  await fastify.register(visits, { prefix: `${v1}/visits`, config: opts.config });
   await fastify.register(projects, { prefix: `${v1}/projects` });
   await fastify.register(tickets, { prefix: `${v1}/tickets`, config: opts.config });
   await fastify.register(meTickets, { prefix: `${v1}/me/tickets` });

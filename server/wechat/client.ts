@@ -5,7 +5,7 @@ import { checkSubscribeValue, fitSubscribeValue } from './subscribe-fields';
  * It never logs: request URLs carry the app secret and login codes, responses carry openids and phone numbers.
  */
 
-export type WeChatApi = 'jscode2session' | 'stable_token' | 'getuserphonenumber' | 'subscribe_send';
+export type WeChatApi = 'jscode2session' | 'stable_token' | 'getuserphonenumber' | 'subscribe_send' | 'getwxacodeunlimit';
 
 /**
  * Errcode used for failures that never got a WeChat answer (timeout, network, HTTP error, malformed body).
@@ -38,10 +38,36 @@ export function isCodeRejected(err: unknown): boolean {
   return err instanceof WeChatError && CODE_REJECTED.has(err.errcode);
 }
 
+/** Which build of the mini-program a code opens (WeChat's env_version). */
+export type WxaEnvVersion = 'release' | 'trial' | 'develop';
+export const WXA_ENV_VERSIONS: readonly WxaEnvVersion[] = ['release', 'trial', 'develop'];
+
+export interface WxaCodeRequest {
+  /** 1–32 characters of WeChat's scene alphabet; the page receives it as `query.scene` (URL-encoded). */
+  scene: string;
+  /** A page of the app without leading slash or query, e.g. pages/survey/index. */
+  page: string;
+  /** true (WeChat's default): the page must exist in the released version. */
+  checkPath?: boolean;
+  envVersion?: WxaEnvVersion;
+  /** Pixels, 280–1280 (WeChat's default 430). */
+  width?: number;
+}
+
+export interface WxaCodeImage {
+  contentType: 'image/png' | 'image/jpeg';
+  bytes: Buffer;
+}
+
+/** WeChat's scene alphabet: digits, letters and !#$&'()*+,/:;=?@-._~ (no %, so nothing URL-encoded). */
+export const WXA_SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/;
+
 export interface WeChatClient {
   code2Session(code: string): Promise<{ openid: string; unionid?: string; sessionKey: string }>;
   getPhoneNumber(code: string): Promise<{ phoneNumber: string; purePhoneNumber: string; countryCode: string }>;
   sendSubscribeMessage(msg: { touser: string; templateId: string; page?: string; data: Record<string, string> }): Promise<void>;
+  /** A 小程序码 (getwxacodeunlimit): an image WeChat's own scanner opens as the page with the scene. */
+  wxaCodeUnlimited(req: WxaCodeRequest): Promise<WxaCodeImage>;
 }
 
 export interface WeChatClientOptions {
@@ -80,39 +106,71 @@ function requireString(body: Json, key: string, api: WeChatApi): string {
   return value;
 }
 
+/** The image types WeChat answers a code with, told by their first bytes (the Content-Type is not always right). */
+function imageTypeOf(bytes: Buffer): WxaCodeImage['contentType'] | null {
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  return null;
+}
+
+/** WeChat's answer as an object, or the errcode it carries as a WeChatError. */
+function answerOf(parsed: unknown, api: WeChatApi): Json {
+  if (!isRecord(parsed)) throw new WeChatError(ERRCODE_UNREACHABLE, 'malformed response: not an object', api);
+  // Successful jscode2session answers carry no errcode at all; the others answer errcode 0.
+  const errcode = typeof parsed.errcode === 'number' ? parsed.errcode : 0;
+  if (errcode !== 0) {
+    throw new WeChatError(errcode, typeof parsed.errmsg === 'string' ? parsed.errmsg : '', api);
+  }
+  return parsed;
+}
+
 function createTransport(opts: WeChatClientOptions) {
   const fetchImpl = opts.fetch ?? fetch;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const base = opts.baseUrl.replace(/\/+$/, '');
 
-  return async function call(api: WeChatApi, path: string, query: Record<string, string>, body?: Json): Promise<Json> {
+  /** The raw answer body; every failure becomes a WeChatError that names neither the URL nor the request. */
+  async function send(api: WeChatApi, path: string, query: Record<string, string>, body: Json | undefined, read: (res: Response) => Promise<unknown>): Promise<unknown> {
     const url = new URL(base + path);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
     const init: RequestInit = body
       ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
       : { method: 'GET' };
-
-    let parsed: unknown;
     try {
       const res = await fetchImpl(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
       if (!res.ok) throw new WeChatError(ERRCODE_UNREACHABLE, `HTTP ${res.status}`, api);
-      parsed = await res.json();
+      return await read(res);
     } catch (err) {
       if (err instanceof WeChatError) throw err;
       if ((err as { name?: unknown } | null)?.name === 'SyntaxError') throw new WeChatError(ERRCODE_UNREACHABLE, 'malformed response: not JSON', api);
       throw new WeChatError(ERRCODE_UNREACHABLE, describeFetchFailure(err, timeoutMs), api);
     }
-    if (!isRecord(parsed)) throw new WeChatError(ERRCODE_UNREACHABLE, 'malformed response: not an object', api);
-    // Successful jscode2session answers carry no errcode at all; the others answer errcode 0.
-    const errcode = typeof parsed.errcode === 'number' ? parsed.errcode : 0;
-    if (errcode !== 0) {
-      throw new WeChatError(errcode, typeof parsed.errmsg === 'string' ? parsed.errmsg : '', api);
+  }
+
+  async function call(api: WeChatApi, path: string, query: Record<string, string>, body?: Json): Promise<Json> {
+    return answerOf(await send(api, path, query, body, (res) => res.json()), api);
+  }
+
+  /** For APIs that answer an image on success and JSON `{ errcode, errmsg }` on failure. */
+  async function callImage(api: WeChatApi, path: string, query: Record<string, string>, body: Json): Promise<WxaCodeImage> {
+    const bytes = (await send(api, path, query, body, async (res) => Buffer.from(await res.arrayBuffer()))) as Buffer;
+    const contentType = imageTypeOf(bytes);
+    if (contentType) return { contentType, bytes };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      throw new WeChatError(ERRCODE_UNREACHABLE, 'malformed response: neither an image nor JSON', api);
     }
-    return parsed;
-  };
+    answerOf(parsed, api);
+    // errcode 0 without an image is no answer either.
+    throw new WeChatError(ERRCODE_UNREACHABLE, 'malformed response: no image', api);
+  }
+
+  return { call, callImage };
 }
 
-type Call = ReturnType<typeof createTransport>;
+type Call = ReturnType<typeof createTransport>['call'];
 
 /**
  * Caches the stable access token, refreshes it early, and makes concurrent callers share one request:
@@ -161,20 +219,21 @@ function createTokenSource(call: Call, opts: WeChatClientOptions) {
 }
 
 export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
-  const call = createTransport(opts);
+  const { call, callImage } = createTransport(opts);
   const tokens = createTokenSource(call, opts);
 
   /** Runs a token-authenticated call; if the token was refused it renews it and retries exactly once. */
-  async function withToken(api: WeChatApi, path: string, body: Json): Promise<Json> {
+  async function authenticated<T>(run: (query: { access_token: string }) => Promise<T>): Promise<T> {
     const token = await tokens.get();
     try {
-      return await call(api, path, { access_token: token }, body);
+      return await run({ access_token: token });
     } catch (err) {
       if (!(err instanceof WeChatError) || !TOKEN_REJECTED.has(err.errcode)) throw err;
       const fresh = await tokens.renew(token);
-      return call(api, path, { access_token: fresh }, body);
+      return run({ access_token: fresh });
     }
   }
+  const withToken = (api: WeChatApi, path: string, body: Json): Promise<Json> => authenticated((query) => call(api, path, query, body));
 
   return {
     async code2Session(code) {
@@ -220,6 +279,20 @@ export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
         data,
         lang: 'zh_CN',
       });
+    },
+
+    async wxaCodeUnlimited(req) {
+      // Same errcodes WeChat answers (40169 length, 40129 characters), without spending a call.
+      if (req.scene.length < 1 || req.scene.length > 32) throw new WeChatError(40169, 'invalid length for scene', 'getwxacodeunlimit');
+      if (!WXA_SCENE.test(req.scene)) throw new WeChatError(40129, 'invalid scene', 'getwxacodeunlimit');
+      const body: Json = {
+        scene: req.scene,
+        page: req.page,
+        check_path: req.checkPath ?? true,
+        env_version: req.envVersion ?? 'release',
+        ...(req.width !== undefined ? { width: req.width } : {}),
+      };
+      return authenticated((query) => callImage('getwxacodeunlimit', '/wxa/getwxacodeunlimit', query, body));
     },
   };
 }

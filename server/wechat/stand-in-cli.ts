@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   });
   console.log(`微信接口替身已启动：${standIn.url}`);
   console.log('登录 code 形如 mock:<openid>（每个只能用一次），手机号 code 形如 mock-phone:13800001234');
+  console.log('小程序码（getwxacodeunlimit）以普通二维码 PNG 返回，内容为 <page>?scene=<scene>');
 
   const stop = (): void => {
     standIn.close().then(

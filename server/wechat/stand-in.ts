@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { WeChatApi } from './client';
+import { APP_PAGES } from './app-pages';
+import { WXA_ENV_VERSIONS, WXA_SCENE, type WeChatApi, type WxaEnvVersion } from './client';
+import { qrPng } from './png';
 import { checkSubscribeValue } from './subscribe-fields';
 
 /**
- * A local stand-in for the four WeChat server APIs the backend uses, answering in WeChat's shapes
+ * A local stand-in for the WeChat server APIs the backend uses, answering in WeChat's shapes
  * (HTTP 200 with errcode/errmsg), so the app runs and is tested with no access to WeChat.
  * Login codes are `mock:<openid>` or `mock:<openid>@<nonce>` (each accepted once), phone codes `mock-phone:<11-digit number>`.
+ * A 小程序码 (getwxacodeunlimit) comes back as a PNG of an ordinary QR code holding `<page>?scene=<scene>`:
+ * WeChat's own codes cannot be drawn here, but this one scans in 扫一扫 and in a dev's phone camera.
  */
 
 export type StandInApi = WeChatApi;
@@ -19,9 +23,19 @@ export interface SentMessage {
   at: string;
 }
 
+/** A 小程序码 the stand-in drew, with what it was asked for. */
+export interface GeneratedCode {
+  scene: string;
+  page: string;
+  checkPath: boolean;
+  envVersion: WxaEnvVersion;
+  width: number;
+}
+
 export interface WeChatStandIn {
   url: string;
   sentMessages(): SentMessage[];
+  generatedCodes(): GeneratedCode[];
   failNext(api: StandInApi, errcode: number, times?: number): void;
   /** How many requests each API has received since start or the last reset (failed ones included). */
   calls(api: StandInApi): number;
@@ -38,9 +52,11 @@ export interface WeChatStandInOptions {
   secret?: string;
   /** Clock for token expiry, injectable for tests. */
   now?: () => number;
+  /** The released version's pages, for check_path (default: the app's pages from src/app.config.ts). */
+  pages?: readonly string[];
 }
 
-const APIS: readonly StandInApi[] = ['jscode2session', 'stable_token', 'getuserphonenumber', 'subscribe_send'];
+const APIS: readonly StandInApi[] = ['jscode2session', 'stable_token', 'getuserphonenumber', 'subscribe_send', 'getwxacodeunlimit'];
 
 const ERRMSG: Record<number, string> = {
   [-1]: 'system error',
@@ -50,14 +66,19 @@ const ERRMSG: Record<number, string> = {
   40013: 'invalid appid',
   40029: 'invalid code',
   40037: 'invalid template_id',
+  40097: 'invalid args',
+  40129: 'invalid scene',
+  40169: 'invalid length for scene, or the data is not json string',
   40125: 'invalid appsecret',
   40163: 'code been used',
   41001: 'access_token missing',
   41002: 'appid missing',
   41004: 'appsecret missing',
   41008: 'missing code',
+  41030: 'invalid page',
   42001: 'access_token expired',
   43101: 'user refuse to accept the msg',
+  45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
   47001: 'data format error',
   47003: 'argument invalid!',
@@ -100,6 +121,7 @@ function createState(opts: WeChatStandInOptions) {
   const failures = new Map<StandInApi, { errcode: number; remaining: number }[]>();
   const counts = new Map<StandInApi, number>();
   const messages: SentMessage[] = [];
+  const codes: GeneratedCode[] = [];
 
   function issueToken(): string {
     current = randomBytes(24).toString('base64url');
@@ -112,6 +134,7 @@ function createState(opts: WeChatStandInOptions) {
     usedCodes,
     loggedIn,
     messages,
+    codes,
     count(api: StandInApi): void {
       counts.set(api, (counts.get(api) ?? 0) + 1);
     },
@@ -155,6 +178,7 @@ function createState(opts: WeChatStandInOptions) {
       failures.clear();
       counts.clear();
       messages.length = 0;
+      codes.length = 0;
     },
   };
 }
@@ -228,17 +252,44 @@ function subscribeSend(state: State, body: Json): Answer {
   return { errcode: 0, errmsg: 'ok' };
 }
 
+const DEFAULT_WIDTH = 430;
+/** A page path as WeChat takes it: no leading slash, no query (the scene carries the parameters). */
+const PAGE_PATH = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_.-]+)*$/;
+
+/** getwxacodeunlimit: WeChat's checks in its order, then the image, or the errcode as JSON. */
+function wxaCodeUnlimit(state: State, opts: WeChatStandInOptions, body: Json): Answer | Buffer {
+  const scene = body.scene;
+  if (typeof scene !== 'string' || scene.length < 1 || scene.length > 32) return fail(40169);
+  if (!WXA_SCENE.test(scene)) return fail(40129);
+  // No page means the home page, the app's first page.
+  const pages = opts.pages ?? APP_PAGES;
+  const page = body.page === undefined || body.page === '' ? (pages[0] ?? '') : body.page;
+  if (typeof page !== 'string' || !PAGE_PATH.test(page)) return fail(41030);
+  const checkPath = body.check_path !== false;
+  // check_path false allows a page not released yet (a develop or trial build's new page).
+  if (checkPath && !pages.includes(page)) return fail(41030);
+  const envVersion = body.env_version ?? 'release';
+  if (!WXA_ENV_VERSIONS.includes(envVersion as WxaEnvVersion)) return fail(40097, 'env_version');
+  if (body.width !== undefined && (typeof body.width !== 'number' || !Number.isFinite(body.width))) return fail(40097, 'width');
+  // WeChat draws out-of-range widths at the nearest size it supports.
+  const width = Math.min(1280, Math.max(280, Math.round((body.width as number | undefined) ?? DEFAULT_WIDTH)));
+  state.codes.push({ scene, page, checkPath, envVersion: envVersion as WxaEnvVersion, width });
+  return qrPng(`${page}?scene=${scene}`, width);
+}
+
 function registerWeChatRoutes(app: FastifyInstance, state: State, opts: WeChatStandInOptions): void {
   /** Counts the call, then answers a queued failure before any real handling (a refused call changes nothing). */
-  const answer = (api: StandInApi, handle: () => Answer): Answer => {
+  const answer = <T>(api: StandInApi, handle: () => T | Answer): T | Answer => {
     state.count(api);
     const queued = state.takeFailure(api);
     return queued === undefined ? handle() : fail(queued);
   };
-  const withToken = (query: Json, handle: () => Answer) => (): Answer => {
-    const tokenCheck = state.checkToken(str(query.access_token));
-    return tokenCheck ? fail(tokenCheck) : handle();
-  };
+  const withToken =
+    <T>(query: Json, handle: () => T) =>
+    (): T | Answer => {
+      const tokenCheck = state.checkToken(str(query.access_token));
+      return tokenCheck ? fail(tokenCheck) : handle();
+    };
   const bodyOf = (body: unknown): Json => (isRecord(body) ? body : {});
 
   app.get('/sns/jscode2session', async (req) =>
@@ -253,11 +304,17 @@ function registerWeChatRoutes(app: FastifyInstance, state: State, opts: WeChatSt
   app.post('/cgi-bin/message/subscribe/send', async (req) =>
     answer('subscribe_send', withToken(req.query as Json, () => subscribeSend(state, bodyOf(req.body)))),
   );
+  app.post('/wxa/getwxacodeunlimit', async (req, reply) => {
+    const result = answer('getwxacodeunlimit', withToken(req.query as Json, () => wxaCodeUnlimit(state, opts, bodyOf(req.body))));
+    // Like WeChat: the image on success, JSON (with a JSON content type) on failure.
+    return Buffer.isBuffer(result) ? reply.type('image/png').send(result) : result;
+  });
 }
 
 /** For processes that cannot call the functions (the browser test, a developer with curl). */
 function registerControlRoutes(app: FastifyInstance, standIn: () => WeChatStandIn): void {
   app.get('/__stand-in/messages', async () => ({ messages: standIn().sentMessages() }));
+  app.get('/__stand-in/codes', async () => ({ codes: standIn().generatedCodes() }));
   app.get('/__stand-in/calls', async () => ({
     calls: Object.fromEntries(APIS.map((api) => [api, standIn().calls(api)])),
   }));
@@ -313,6 +370,7 @@ export async function startWeChatStandIn(opts: WeChatStandInOptions = {}): Promi
   const standIn: WeChatStandIn = {
     url: '',
     sentMessages: () => state.messages.map((message) => ({ ...message, data: { ...message.data } })),
+    generatedCodes: () => state.codes.map((code) => ({ ...code })),
     failNext(api, errcode, times = 1) {
       validateFailure(api, errcode, times);
       state.queueFailure(api, errcode, times);

@@ -63,6 +63,7 @@ describe.each(databases())('%s', (kind) => {
       },
       getPhoneNumber: async () => ({ phoneNumber: '', purePhoneNumber: '', countryCode: '86' }),
       sendSubscribeMessage: async () => undefined,
+      wxaCodeUnlimited: async () => ({ contentType: 'image/png', bytes: Buffer.alloc(0) }),
     };
     beforeAll(async () => {
       t = await build(kind, { wechat: broken });

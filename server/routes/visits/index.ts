@@ -2,10 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { IdempotencyHeaders } from '../../../types/common';
-import { NewVisit, VisitCreated, VisitList, VisitListQuery, VisitPrefill, type RatingTarget, type VisitSummary } from '../../../types/satisfaction';
+import {
+  NewVisit,
+  VisitCodeImage,
+  VisitCodeParams,
+  VisitCreated,
+  VisitList,
+  VisitListQuery,
+  VisitPrefill,
+  type RatingTarget,
+  type VisitSummary,
+} from '../../../types/satisfaction';
+import type { AppConfig } from '../../config';
 import { HttpError } from '../../lib/http-error';
 import type { VisitRow } from '../../repositories/visits';
 import { errorResponses } from '../responses';
+import { createVisitCodeCache, maySeeVisitCode, visitCodeFailure } from './code';
 
 const TAGS = ['走访评价'];
 const SCENE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
@@ -44,7 +56,9 @@ function toSummary(v: VisitRow): VisitSummary {
   };
 }
 
-const visits: FastifyPluginAsyncTypebox = async (fastify) => {
+const visits: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify, opts) => {
+  const codes = createVisitCodeCache(fastify.wechat, opts.config.wechatCode);
+
   fastify.post(
     '',
     {
@@ -93,6 +107,33 @@ const visits: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const { rows, total } = await fastify.repos.visits.listByVisitor(request.user!.id, request.query.page, request.query.pageSize);
       return { items: rows.map(toSummary), total };
+    },
+  );
+
+  fastify.get(
+    '/:id/code',
+    {
+      config: { access: ['visitor', 'staff', 'admin'] },
+      schema: {
+        tags: TAGS,
+        summary: '走访的小程序码图片：企业用微信扫一扫即可打开评价页（仅发起人、被评价部门和管理员）',
+        params: VisitCodeParams,
+        produces: ['image/png', 'image/jpeg'],
+        response: { 200: VisitCodeImage, ...errorResponses(400, 401, 403, 404, 502) },
+      },
+    },
+    async (request, reply) => {
+      const visit = await fastify.repos.visits.findById(request.params.id);
+      // Another department's visit is answered like a missing one.
+      if (!visit || !maySeeVisitCode(request.user!, visit)) throw new HttpError(404, 'NOT_FOUND', '未找到该走访');
+      let image;
+      try {
+        image = await codes.get(visit.scene);
+      } catch (err) {
+        throw visitCodeFailure(err, request.log);
+      }
+      // The code of a visit never changes; only the signed-in staff may keep it.
+      return reply.type(image.contentType).header('cache-control', 'private, max-age=86400').send(image.bytes);
     },
   );
 

@@ -4,14 +4,18 @@ import { Text, View } from '@tarojs/components';
 import { isWeapp } from '@/lib/wx/env';
 import { showErrorToast, showSuccessToast } from '@/lib/wx/ui';
 import { qrTextFor, VisitQr } from './visit-qr';
+import { WxaCodeOrQr } from './wxa-code';
 
 interface VisitCodeProps {
-  visit: { miniProgramPath: string; h5Url: string };
+  visit: { id: number; miniProgramPath: string; h5Url: string };
   enterpriseName: string;
   stage: string;
 }
 
-/** The code the owner scans, and in a browser the link itself (to send when scanning is not possible). */
+/**
+ * The code the owner scans: in WeChat the 小程序码 (plain QR of the path if it cannot be had), in a browser
+ * the QR of the H5 link and the link itself (to send when scanning is not possible).
+ */
 export function VisitCode({ visit, enterpriseName, stage }: VisitCodeProps) {
   const text = qrTextFor(visit);
   const copy = async () => {
@@ -26,7 +30,7 @@ export function VisitCode({ visit, enterpriseName, stage }: VisitCodeProps) {
     <View className="yst-vs-visit-code">
       <Text className="yst-vs-visit-code__title">{enterpriseName}</Text>
       <Text className="yst-vs-visit-code__stage">{stage}</Text>
-      <VisitQr text={text} caption={isWeapp ? '请企业负责人用“营商通”首页的“扫一扫”扫码评价' : '请企业负责人用手机扫码，或打开下方链接评价'} />
+      {isWeapp ? <WxaCodeOrQr visitId={visit.id} text={text} /> : <VisitQr text={text} caption="请企业负责人用手机扫码，或打开下方链接评价" />}
       {isWeapp ? null : (
         <View className="yst-vs-visit-code__link">
           <Text className="yst-vs-visit-code__url" userSelect>

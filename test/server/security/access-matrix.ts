@@ -167,6 +167,8 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'POST /api/v1/visits': entry((w) => post(`${v1}/visits`, { enterpriseId: w.ids.enterpriseA, departmentId: w.ids.departmentX, stage: '走访' }), FIELD_WORK),
   'GET /api/v1/visits': entry(() => get(`${v1}/visits`), FIELD_WORK),
   'GET /api/v1/visits/{scene}': entry((w) => get(`${v1}/visits/${w.ids.visitScene}`), OWNER_A),
+  // The visit's 小程序码: its visitor, the department it rates (X) and admins; Y is told it does not exist.
+  'GET /api/v1/visits/{id}/code': entry((w) => get(`${v1}/visits/${w.ids.visitId}/code`), [401, 403, 403, OK, OK, 404, OK]),
   // The ticket carries A's scores and comment: the rating's content. Y is not told it exists.
   'GET /api/v1/tickets/{id}': entry((w) => get(`${v1}/tickets/${w.ids.ticket}`), [401, OK, 404, 403, OK, 404, OK]),
   'POST /api/v1/tickets/{id}/callback': entry((w) => post(`${v1}/tickets/${w.ids.ticket}/callback`, { outcome: '已电话回访' }), TICKET_STAFF),

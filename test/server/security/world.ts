@@ -43,6 +43,7 @@ export interface Ids {
   ticket: number;
   /** A visit to A by the visitor (scene code), rating X. */
   visitScene: string;
+  visitId: number;
   /** A reminder letter to X. */
   reminder: number;
   /** A calendar override the matrix may delete. */
@@ -206,6 +207,7 @@ export async function securityWorld(kind: DbKind, env: Record<string, string> = 
     rating: rated.id,
     ticket: rated.ticketId,
     visitScene: visit.scene,
+    visitId: visit.id,
     reminder,
     calendarDate,
   };

@@ -152,6 +152,7 @@ describe('failure switch and control endpoints', () => {
       stable_token: 2,
       getuserphonenumber: 0,
       subscribe_send: 1,
+      getwxacodeunlimit: 0,
     });
 
     expect(await post('/__stand-in/reset', {})).toEqual({ ok: true });
