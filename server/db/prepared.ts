@@ -8,6 +8,14 @@ class Slot {
 
 type Bind<P> = (params: P) => unknown;
 
+/** SQL text of every prepared query → a statement name (PostgreSQL keeps these parsed per connection). */
+const statementNames = new Map<string, string>();
+
+/** The name PostgreSQL may keep this statement under, if it is one of the prepared queries. */
+export function statementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
 interface Compiled<P> {
   query: CompiledQuery;
   binds: Bind<P>[];
@@ -42,6 +50,7 @@ export function prepared<P extends object, O>(
     let compiled = byAdapter.get(adapter);
     if (!compiled) {
       const query = build(db, standIns<P>(keys)).compile();
+      if (!statementNames.has(query.sql)) statementNames.set(query.sql, `ys_prepared_${statementNames.size + 1}`);
       const binds = query.parameters.map((value): Bind<P> => (value instanceof Slot ? (params) => valueOf(params as Record<string, unknown>, value.name) : () => value));
       compiled = { query, binds };
       byAdapter.set(adapter, compiled);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { AppConfig } from '../config';
 import type { Database, DbDialect } from '../db/schema';
 import { BACKSTOP_PAGES, startCheckpointer } from '../db/sqlite-checkpointer';
+import { statementName } from '../db/prepared';
 import { migrateToLatest } from '../migrations';
 import { createRepositories, type Repositories } from '../repositories';
 
@@ -26,6 +27,7 @@ export function createDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'
     // An idle connection the server drops (restart, failover, admin terminate) must not crash
     // the process: the pool discards it and the next query opens a fresh one.
     pool.on('error', () => undefined);
+    pool.on('connect', keepPreparedStatementsParsed);
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   mkdirSync(config.dataDir, { recursive: true });
@@ -49,6 +51,20 @@ export function createDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'
     sqlite.close();
   };
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, close) }) }), dialect: 'sqlite' };
+}
+
+/**
+ * The hot queries (server/db/prepared.ts) go to PostgreSQL as named statements: each connection
+ * parses and plans them once instead of on every submission. Their plans are simple key lookups and
+ * inserts, so a generic plan is as good as a custom one.
+ */
+function keepPreparedStatementsParsed(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const name = args.length === 2 && typeof text === 'string' && Array.isArray(values) ? statementName(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  };
 }
 
 /**
