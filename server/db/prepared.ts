@@ -25,6 +25,8 @@ export interface PreparedQuery<P, O> {
   /** The rows it returns (for a `returning` or a select). */
   rows(db: Kysely<Database>, params: P): Promise<O[]>;
   first(db: Kysely<Database>, params: P): Promise<O | undefined>;
+  /** The one row it must return (an insert's `returning`). */
+  one(db: Kysely<Database>, params: P): Promise<O>;
   /** How many rows an insert, update or delete touched. */
   affected(db: Kysely<Database>, params: P): Promise<number>;
 }
@@ -69,6 +71,11 @@ export function prepared<P extends object, O>(
     },
     async first(db, params) {
       return (await execute(db, params)).rows[0];
+    },
+    async one(db, params) {
+      const row = (await execute(db, params)).rows[0];
+      if (row === undefined) throw new Error(`prepared query returned no row: ${compiledFor(db).query.sql.slice(0, 60)}`);
+      return row;
     },
     async affected(db, params) {
       return Number((await execute(db, params)).numAffectedRows ?? 0n);

@@ -100,9 +100,7 @@ export function deliveriesRepository(db: Kysely<Database>) {
     },
 
     async insert(row: NewDeliveryRow): Promise<number> {
-      const inserted = await insertDelivery.first(db, row);
-      if (!inserted) throw new Error('delivery insert returned no id');
-      return inserted.id;
+      return (await insertDelivery.one(db, row)).id;
     },
 
     async addEvent(event: NewEventRow): Promise<void> {

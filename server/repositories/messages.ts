@@ -107,9 +107,7 @@ const SUMMARY_COLUMNS = [
 export function messagesRepository(db: Kysely<Database>) {
   return {
     async insertThread(t: NewThread): Promise<number> {
-      const inserted = await insertThreadRow.first(db, t);
-      if (!inserted) throw new Error('thread insert returned no id');
-      return inserted.id;
+      return (await insertThreadRow.one(db, t)).id;
     },
 
     async addPost(p: NewPost): Promise<void> {

@@ -84,9 +84,7 @@ export function ticketsRepository(db: Kysely<Database>) {
 
   return {
     async insert(row: NewTicketRow): Promise<number> {
-      const inserted = await insertTicket.first(db, row);
-      if (!inserted) throw new Error('ticket insert returned no id');
-      return inserted.id;
+      return (await insertTicket.one(db, row)).id;
     },
 
     async addEvent(e: NewTicketEvent): Promise<void> {

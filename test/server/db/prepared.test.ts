@@ -32,6 +32,8 @@ describe.each(databases())('prepared queries on %s', (kind) => {
     ]);
     expect(await departmentsNamed.rows(t.app.db, { prefix: '预编译乙%', limit: 10 })).toEqual([{ name: '预编译乙局', code: 'prep-b' }]);
     expect(await departmentsNamed.rows(t.app.db, { prefix: '预编译%', limit: 1 })).toEqual([{ name: '预编译甲局', code: 'prep-a' }]);
+    expect(await departmentsNamed.one(t.app.db, { prefix: '预编译乙%', limit: 1 })).toEqual({ name: '预编译乙局', code: 'prep-b' });
+    await expect(departmentsNamed.one(t.app.db, { prefix: '无此%', limit: 1 })).rejects.toThrow('returned no row');
   });
 
   it('counts the rows an update touched, and a rolled-back transaction leaves nothing', async () => {
