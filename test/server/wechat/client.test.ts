@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWeChatClient, isCodeRejected, WeChatError, type WeChatClientOptions } from '../../../server/wechat/client';
+import { createWeChatClient, isCodeRejected, type WeChatClientOptions } from '../../../server/wechat/client';
 import { startWeChatStandIn, type WeChatStandIn } from '../../../server/wechat/stand-in';
+import { caught } from './caught';
 
 const APP_ID = 'wx-test-appid';
 const SECRET = 'test-secret-do-not-leak';
@@ -27,16 +28,6 @@ function recordingFetch() {
     return fetch(input, init);
   };
   return { requests, fetch: wrapped };
-}
-
-async function caught(promise: Promise<unknown>): Promise<WeChatError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WeChatError) return err;
-    throw err;
-  }
-  throw new Error('expected a WeChatError');
 }
 
 describe('code2Session', () => {

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { qrModules, QUIET_ZONE } from '../../../server/wechat/png';
-import { createWeChatClient, WeChatError, type WeChatClientOptions } from '../../../server/wechat/client';
+import { createWeChatClient, type WeChatClientOptions } from '../../../server/wechat/client';
 import { startWeChatStandIn, type WeChatStandIn } from '../../../server/wechat/stand-in';
 import { modulesOf, readPng, scanQr } from '../visits/png-reader';
+import { caught } from './caught';
 
 const APP_ID = 'wx-code-appid';
 const SECRET = 'code-secret-do-not-leak';
@@ -36,16 +37,6 @@ async function code(accessToken: string | null, body: Record<string, unknown>) {
 
 function client(extra: Partial<WeChatClientOptions> = {}) {
   return createWeChatClient({ baseUrl: standIn.url, appId: APP_ID, secret: SECRET, ...extra });
-}
-
-async function caught(promise: Promise<unknown>): Promise<WeChatError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof WeChatError) return err;
-    throw err;
-  }
-  throw new Error('expected a WeChatError');
 }
 
 describe('stand-in getwxacodeunlimit', () => {
