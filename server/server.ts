@@ -28,7 +28,7 @@ function printBanner(config: AppConfig, url: string, standIn: WeChatStandIn | nu
       '演示登录：',
       `  营商办管理员 ${ADMIN_USERNAME} / ${adminPassword}`,
       ...examples.map((s) => `  ${s.role === 'visitor' ? '走访人员' : s.department} ${s.username} / ${DEMO_STAFF_PASSWORD}（${s.displayName}）`),
-      '  企业用户 在“我的”页输入任意测试 openid，如 demo-owner-1',
+      '  企业用户 在“我的”页输入任意测试 openid；demo-owner-1 已绑定茗溪云峰茶业有限公司（有递送、留言、待确认的公示与整改），新的 openid 从绑定企业开始',
     );
   }
   console.log(lines.join('\n'));

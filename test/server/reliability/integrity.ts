@@ -68,11 +68,12 @@ async function checkRatings(db: Kysely<Database>, run: string, byMarker: Map<str
   }
   for (const [key, s] of statsByKey) if (cols.some((c) => num(s[c]) !== 0)) problems.push(`rating_stats ${key} counts ratings that do not exist`);
 
-  // Distinct raters: one rating_raters row per enterprise with its live ratings, per group.
+  // Distinct raters: one rating_raters row per enterprise with its live ratings, per group (a project's
+  // ratings count in its department's group too).
   const raters = await rows<{ group_kind: string; group_id: number; quarter: string; enterprise_id: number; ratings: number }>(db, sql`select * from rating_raters`);
   const expected = await rows<{ department_id: number; quarter: string; enterprise_id: number; n: number }>(
     db,
-    sql`select department_id, quarter, enterprise_id, count(*) as n from ratings where voided = 0 and project_id is null group by department_id, quarter, enterprise_id`,
+    sql`select department_id, quarter, enterprise_id, count(*) as n from ratings where voided = 0 group by department_id, quarter, enterprise_id`,
   );
   const raterRows = new Map(raters.map((r) => [`${r.group_kind}|${num(r.group_id)}|${r.quarter}|${num(r.enterprise_id)}`, num(r.ratings)]));
   for (const e of expected) {
