@@ -85,4 +85,39 @@ describe('免申即享 in the H5 build against the real server', () => {
     await visible(page.getByText('请问兑现资金何时到账？')).waitFor();
     await screenshot(page, 'policies-04-message');
   });
+
+  it('filters by 类型 from the popup, which the H5 build downloads only when it is first opened', async () => {
+    const page = await phonePage(e2e.browser);
+    const popupChunk: string[] = [];
+    page.on('request', (r) => {
+      if (/\/filter-popup\.[0-9a-f]+\.js$/.test(r.url())) popupChunk.push(r.url());
+    });
+    await page.goto(`${e2e.url}/#/pages/policies/index`);
+    await visible(page.locator('[data-testid="policy-card"]')).waitFor();
+    const note = visible(page.locator('.yst-note'));
+    const total = async () => Number(/共\s*(\d+)\s*项/.exec((await note.textContent()) ?? '')?.[1]);
+    const before = await total();
+
+    await visible(page.locator('.yst-chip').filter({ hasText: '类型' })).click();
+    const sheet = visible(page.locator('.nut-popup').filter({ hasText: '选择类型' }));
+    await sheet.waitFor();
+    expect(popupChunk).toHaveLength(1);
+    // Its CSS came with it: once slid in, a sheet resting on the bottom of the screen, not a block in the page's flow.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.nut-popup')).some((e) => {
+        const box = e.getBoundingClientRect();
+        return box.height > 0 && getComputedStyle(e).position === 'fixed' && Math.round(box.bottom) === window.innerHeight;
+      }),
+    );
+    await screenshot(page, 'policies-05-filter');
+
+    await sheet.locator('.yst-option').filter({ hasText: /^\s*减免\s*$/ }).click();
+    await visible(page.locator('.yst-chip--on').filter({ hasText: '减免' })).waitFor();
+    await visible(page.locator('.yst-note').filter({ hasNotText: `共 ${before} 项` })).waitFor();
+    const kinds = await page.locator('[data-testid="policy-card"]').filter({ visible: true }).locator('.yst-tag-solid').allTextContents();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.length).toBeLessThan(before);
+    expect(kinds.map((k) => k.trim())).toEqual(kinds.map(() => '减免'));
+    expect(await total()).toBe(kinds.length);
+  });
 });

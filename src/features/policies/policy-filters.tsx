@@ -1,16 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Popup } from '@nutui/nutui-react-taro';
 import { View } from '@tarojs/components';
 import { POLICY_KINDS, POLICY_LEVELS } from '@contract/policy-rules';
 import type { PolicyFacets } from '@contract/policy';
 import { fetchFacets, type PolicyFilters } from './api';
+import type { FilterOption as Option } from './filter-popup';
+import { FilterPopupOnDemand } from './filter-popup-on-demand';
 
 type Dimension = 'kind' | 'level' | 'department' | 'tag';
-
-interface Option {
-  label: string;
-  value: string | number | undefined;
-}
 
 interface Props {
   value: PolicyFilters;
@@ -96,26 +92,16 @@ export function PolicyFiltersBar({ value, onChange, canFilterEligible }: Props) 
           仅看我可享
         </View>
       ) : null}
-      <Popup visible={open !== null} position="bottom" round title={open ? `选择${TITLES[open]}` : ''} onClose={() => setOpen(null)}>
-        <View className="yst-options" ariaRole="listbox">
-          {open
-            ? optionsFor(open, facets).map((option) => {
-                const selected = value[open] === option.value;
-                return (
-                  <View
-                    key={String(option.value ?? 'all')}
-                    className={`yst-option ${selected ? 'yst-option--on' : ''}`}
-                    ariaRole="option"
-                    aria-selected={selected}
-                    onClick={() => pick(open, option)}
-                  >
-                    {option.label}
-                  </View>
-                );
-              })
-            : null}
-        </View>
-      </Popup>
+      <FilterPopupOnDemand
+        visible={open !== null}
+        title={open ? `选择${TITLES[open]}` : ''}
+        options={open ? optionsFor(open, facets) : []}
+        selected={open ? value[open] : undefined}
+        onPick={(option) => {
+          if (open) pick(open, option);
+        }}
+        onClose={() => setOpen(null)}
+      />
     </View>
   );
 }
