@@ -159,11 +159,23 @@ const policies: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: PolicyDetail, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const day = today();
+      // A published policy reads the same for everyone until the index version or the date moves on.
+      const current = await indexVersion();
+      const key = `detail:${request.params.id}`;
+      const hit = cache.get(current, day, key);
+      if (hit !== undefined) return sendJson(reply, hit);
       const policy = await fastify.repos.policies.findById(request.params.id);
       if (!policy) throw POLICY_NOT_FOUND();
-      if (policy.status !== 'published' && !mayManage(await optionalCaller(fastify, request), policy.department.id)) throw POLICY_NOT_FOUND();
-      return toDetail(policy, today());
+      if (policy.status !== 'published') {
+        if (!mayManage(await optionalCaller(fastify, request), policy.department.id)) throw POLICY_NOT_FOUND();
+        return toDetail(policy, day);
+      }
+      // The route's own serializer (its response schema decides the fields); a string, as no custom one is set.
+      const json = reply.serialize(toDetail(policy, day)) as string;
+      cache.set(current, day, key, json);
+      return sendJson(reply, json);
     },
   );
 };

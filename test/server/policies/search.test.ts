@@ -215,6 +215,26 @@ describe.each(databases())('%s', (kind) => {
       if (other) expect((await detail(other.id, w.rsj)).statusCode).toBe(404);
     });
 
+    it('answers a repeat from memory with the same bytes, and shows an edit or a withdrawal at once', async () => {
+      const created = await w.t.app.inject({ method: 'POST', url: '/api/v1/admin/policies', headers: bearer(w.rsj), payload: policyBody({ title: '缓存核对政策' }) });
+      const { id } = created.json<{ id: number }>();
+      expect((await w.t.app.inject({ method: 'POST', url: `/api/v1/admin/policies/${id}/publish`, headers: bearer(w.rsj) })).statusCode).toBe(200);
+      const first = await detail(id);
+      const again = await detail(id);
+      expect(first.statusCode).toBe(200);
+      expect(again.body).toBe(first.body);
+      expect(again.headers['content-type']).toBe(first.headers['content-type']);
+      expect(first.json().title).toBe('缓存核对政策');
+
+      const edited = await w.t.app.inject({ method: 'PUT', url: `/api/v1/admin/policies/${id}`, headers: bearer(w.rsj), payload: policyBody({ title: '缓存核对政策（修订）' }) });
+      expect(edited.statusCode).toBe(200);
+      expect((await detail(id)).json().title).toBe('缓存核对政策（修订）');
+
+      expect((await w.t.app.inject({ method: 'POST', url: `/api/v1/admin/policies/${id}/withdraw`, headers: bearer(w.rsj) })).statusCode).toBe(200);
+      expect((await detail(id)).statusCode).toBe(404);
+      expect((await detail(id, w.rsj)).json().status).toBe('withdrawn');
+    });
+
     it('says 404 POLICY_NOT_FOUND for an unknown id and 401 for a dead token', async () => {
       expect((await detail(999999)).json().error.code).toBe('POLICY_NOT_FOUND');
       const draft = (await w.t.app.repos.policies.adminList({ status: 'draft', limit: 1, offset: 0 })).rows[0];
