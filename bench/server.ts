@@ -200,6 +200,10 @@ async function runOn(kind: Kind, bare: { url: string }): Promise<{ search: numbe
       ...world.slots[i % world.slots.length],
     }));
     await write('POST /messages', '/api/v1/messages', (i) => ({ policyId: world.policyId, body: `请问第${i}个问题：这项政策如何申请？` }));
+    // What every submission pays before its writes (session, body parsing, validation, the answer): a rating
+    // the schema refuses (400), so no transaction runs. Its "errors" are those 400s, all of them by design.
+    const fixedName = 'POST /ratings（400 校验拒绝：写入前的固定开销）';
+    if (fixedName.includes(ONLY)) rows.push([fixedName, await post(`${base}/api/v1/ratings`, world, (i) => ({ scores: { overall: 9 }, i }), 'fixed'), barePost]);
     const rss = rssMb(server.pid);
 
     const nameWidth = Math.max(...rows.map(([n]) => width(n))) + 2;
@@ -208,7 +212,8 @@ async function runOn(kind: Kind, bare: { url: string }): Promise<{ search: numbe
     const db = kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     for (const [name, f, ref] of rows) {
       const ratio = f.rps / ref.rps;
-      if (name.startsWith('POST')) summarize({ item: `${name}（${db}）`, figure: `${perSecond(f.rps)} · ${percent(ratio)} · p99 ${f.p99} ms`, target: '≥ 20% 裸路由', met: ratio >= 0.2 });
+      if (name.includes('固定开销')) summarize({ item: `提交写入前的固定开销（${db}）`, figure: `${perSecond(f.rps)} · ${percent(ratio)}`, target: '', met: null });
+      else if (name.startsWith('POST')) summarize({ item: `${name}（${db}）`, figure: `${perSecond(f.rps)} · ${percent(ratio)} · p99 ${f.p99} ms`, target: '≥ 20% 裸路由', met: ratio >= 0.2 });
       else if (name.includes('10个查询')) summarize({ item: `政策检索（${db}）`, figure: `${perSecond(f.rps)} · ${percent(ratio)} · p99 ${f.p99} ms`, target: '≥ 40% 裸路由', met: ratio >= 0.4 });
     }
     summarize({ item: `服务进程 RSS（${db}，负载后）`, figure: `${rss.toFixed(0)} MB`, target: '', met: null });
