@@ -74,7 +74,7 @@ describe('免申即享 in the H5 build against the real server', () => {
     await visible(page.locator('[data-testid="publicity"]').filter({ hasText: '9,000.00 元' })).waitFor();
     await button(page, '确认无误').click();
     await visible(page.locator('.taro-modal__foot, .taro-modal__footer').getByText('确认无误')).click();
-    await visible(page.locator('.yst-timeline').getByText('已确认')).waitFor();
+    await visible(page.locator('.yst-benefit-timeline').getByText('已确认')).waitFor();
     await screenshot(page, 'policies-03-confirmed');
 
     // 留言 on the benefit: a thread with the reply deadline.

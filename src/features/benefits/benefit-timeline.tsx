@@ -6,14 +6,14 @@ import { chinaDateTime } from '@/features/policies/dates';
 /** Every step of the record, oldest first, as the enterprise and the department recorded it. */
 export function BenefitTimeline({ history }: { history: Benefit['history'] }) {
   return (
-    <View className="yst-timeline" ariaRole="list" ariaLabel="办理经过">
+    <View className="yst-benefit-timeline" ariaRole="list" ariaLabel="办理经过">
       {history.map((event, i) => (
-        <View key={i} className="yst-timeline__item" ariaRole="listitem">
-          <Text className="yst-timeline__title">{BENEFIT_STATUS_LABELS[event.status]}</Text>
-          <Text className="yst-timeline__meta">
+        <View key={i} className="yst-benefit-timeline__item" ariaRole="listitem">
+          <Text className="yst-benefit-timeline__title">{BENEFIT_STATUS_LABELS[event.status]}</Text>
+          <Text className="yst-benefit-timeline__meta">
             {chinaDateTime(event.at)} · {event.by}
           </Text>
-          {event.note ? <Text className="yst-timeline__meta">{event.note}</Text> : null}
+          {event.note ? <Text className="yst-benefit-timeline__meta">{event.note}</Text> : null}
         </View>
       ))}
     </View>

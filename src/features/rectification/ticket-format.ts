@@ -1,5 +1,6 @@
 import type { Ticket, TicketAction, TicketStatus } from '@contract/satisfaction';
 import { SCORE_TEXT } from '@contract/satisfaction-labels';
+import { chinaDeadline } from '@/lib/deadline';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
@@ -12,6 +13,11 @@ export function chinaTime(iso: string | null | undefined): string {
 
 export function chinaDate(iso: string): string {
   return chinaTime(iso).slice(0, 10);
+}
+
+/** The last day a deadline allows: the server ends deadlines at the next day's 00:00, which is still that day. */
+function deadlineDate(iso: string): string {
+  return chinaDeadline(iso, chinaTime).slice(0, 10);
 }
 
 /** '2026-10-09 14:30' typed by staff in China time -> ISO instant; null when it is not such a time. */
@@ -50,14 +56,14 @@ export interface Badge {
 export function deadlineBadges(ticket: Ticket, now: Date): Badge[] {
   if (FINISHED.includes(ticket.status)) return [];
   const badges: Badge[] = [];
-  if (ticket.overdue) badges.push({ text: `已逾期（期限 ${chinaDate(ticket.deadlineAt)}）`, tone: 'danger' });
+  if (ticket.overdue) badges.push({ text: `已逾期（期限 ${deadlineDate(ticket.deadlineAt)}）`, tone: 'danger' });
   if (AWAITING_CALLBACK.includes(ticket.status)) {
     const late = Date.parse(ticket.callbackDueAt) < now.getTime();
-    badges.push(late ? { text: '回访超时', tone: 'danger' } : { text: `${chinaTime(ticket.callbackDueAt)} 前回访`, tone: 'warning' });
+    badges.push(late ? { text: '回访超时', tone: 'danger' } : { text: `${chinaDeadline(ticket.callbackDueAt, chinaTime)} 前回访`, tone: 'warning' });
   }
   if (!ticket.overdue && ticket.status !== 'rectified') {
     const days = Math.ceil((Date.parse(ticket.deadlineAt) - now.getTime()) / DAY_MS);
-    badges.push({ text: `${chinaDate(ticket.deadlineAt)} 前整改（剩 ${Math.max(days, 0)} 天）`, tone: days <= 3 ? 'warning' : 'normal' });
+    badges.push({ text: `${deadlineDate(ticket.deadlineAt)} 前整改（剩 ${Math.max(days, 0)} 天）`, tone: days <= 3 ? 'warning' : 'normal' });
   }
   return badges;
 }

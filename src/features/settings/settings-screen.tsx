@@ -9,6 +9,7 @@ export function SettingsScreen() {
     <Page title="设置">
       <CellGroup>
         <Cell
+          className="yst-cell--switch"
           title="关怀模式"
           description="放大字号、增强对比度，方便阅读"
           extra={

@@ -54,6 +54,14 @@ function findCanvas(id: string): Promise<CanvasTarget | null> {
   });
 }
 
+// Long department names (区政务服务中心) run into each other side by side: slant them once the widest
+// label (≈ one 10 px glyph per character) no longer fits its share of the axis.
+function labelsCollide(categories: string[], width: number): boolean {
+  if (categories.length > 6) return true;
+  const widest = Math.max(0, ...categories.map((c) => c.length)) * 10;
+  return widest > (width - 48) / Math.max(categories.length, 1) - 4;
+}
+
 function draw(target: CanvasTarget, props: UChartProps): void {
   const ratio = pixelRatio();
   const { canvas, width, height } = target;
@@ -79,7 +87,7 @@ function draw(target: CanvasTarget, props: UChartProps): void {
     fontSize: 11,
     dataLabel: props.categories.length <= 8,
     legend: { show: props.series.length > 1 },
-    xAxis: { disableGrid: true, fontSize: 10, rotateLabel: props.categories.length > 6 },
+    xAxis: { disableGrid: true, fontSize: 10, rotateLabel: labelsCollide(props.categories, width) },
     yAxis: { data: [{ min: props.yMin, max: props.yMax, unit: props.unit ?? '' }] },
     extra: { line: { type: 'straight', width: 2 }, column: { type: 'group', width: 18 } },
   });

@@ -8,6 +8,7 @@ import { errorMessage } from '@/lib/api/api-error';
 import { confirm, showSuccessToast } from '@/lib/wx/ui';
 import { Row } from '@/components/row';
 import { confirmTicket, fetchTicket, reopenTicket } from './api';
+import { chinaDeadline } from '@/lib/deadline';
 import { chinaTime } from './format';
 import { OverdueTag, TicketStatusTag } from './ticket-status';
 import './tickets.scss';
@@ -31,13 +32,13 @@ function Progress({ ticket }: { ticket: Ticket }) {
       <View className="yst-row">
         <Text className="yst-row__label">整改期限</Text>
         <Text className="yst-row__value">
-          {chinaTime(ticket.deadlineAt)} <OverdueTag ticket={ticket} />
+          {chinaDeadline(ticket.deadlineAt, chinaTime)} <OverdueTag ticket={ticket} />
         </Text>
       </View>
       {ticket.callback ? (
         <Row label="回访" value={`${chinaTime(ticket.callback.at)}：${ticket.callback.outcome}`} />
       ) : (
-        <Row label="回访" value={`部门将于 ${chinaTime(ticket.callbackDueAt)} 前与您联系`} />
+        <Row label="回访" value={`部门将于 ${chinaDeadline(ticket.callbackDueAt, chinaTime)} 前与您联系`} />
       )}
       {ticket.fix ? <Row label="整改措施" value={ticket.fix} /> : null}
       {ticket.reply ? <Row label="部门答复" value={ticket.reply} /> : null}

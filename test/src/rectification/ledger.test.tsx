@@ -71,6 +71,20 @@ describe('整改台账', () => {
     expect(within(closed).queryByText(/前整改|逾期|前回访/)).not.toBeInTheDocument();
   });
 
+  it('reads deadlines that end at the next China midnight, as the server sends them, as the day they end', async () => {
+    signedIn(STAFF_USER);
+    const items = [
+      ticket({ id: 5, status: 'called_back', overdue: true, deadlineAt: '2026-11-19T16:00:00.000Z' }),
+      ticket({ id: 6, status: 'open', deadlineAt: '2099-12-10T16:00:00.000Z', callbackDueAt: '2099-11-30T16:00:00.000Z' }),
+    ];
+    backend(meRoute(STAFF_USER), on('GET', '/api/v1/admin/tickets', () => ({ statusCode: 200, data: { items, total: 2 } })));
+    render(<LedgerScreen />);
+    expect(within(await screen.findByTestId('ticket-5')).getByTestId('badge-danger')).toHaveTextContent('已逾期（期限 2026-11-19）');
+    const open = screen.getByTestId('ticket-6');
+    expect(within(open).getByText('2099-11-30 24:00 前回访')).toBeInTheDocument();
+    expect(within(open).getByText(/^2099-12-10 前整改/)).toBeInTheDocument();
+  });
+
   it('shows a callback past its due time as 回访超时', async () => {
     signedIn(STAFF_USER);
     const late = ticket({ id: 4, status: 'open', callbackDueAt: '2020-01-02T15:59:59.999Z' });
