@@ -27,6 +27,9 @@ export const TICKET_STATUS_LABELS: Record<(typeof TICKET_STATUSES)[number], stri
   voided: '申诉成立已核销',
 };
 
+/** Statuses in which the responsible department may still need to call the rater (GET /tickets/:id/contact). */
+export const TICKET_CONTACT_STATUSES = ['open', 'called_back', 'reopened', 'rectified'] as const;
+
 /** Suggested categories for the problem report; any short text is accepted. */
 export const PROBLEM_CATEGORIES = ['办事效率', '服务态度', '政策落实', '材料要求', '收费问题', '其他'] as const;
 

@@ -222,6 +222,16 @@ export const Ticket = Type.Object(
 );
 export type Ticket = Static<typeof Ticket>;
 
+/**
+ * GET /tickets/:id/contact — the rater's full phone number, for the responsible department's callback
+ * only, while the ticket is being handled; every look is written to the audit log.
+ */
+export const TicketContact = Type.Object(
+  { enterpriseName: Type.String(), phone: Type.Union([Type.String(), Type.Null()], { description: '评价人授权的手机号；未授权时为 null' }) },
+  { $id: 'TicketContact' },
+);
+export type TicketContact = Static<typeof TicketContact>;
+
 export const TicketPage = Type.Object({ items: Type.Array(Ticket), total: Type.Integer({ minimum: 0 }) });
 export type TicketPage = Static<typeof TicketPage>;
 

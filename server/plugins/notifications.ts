@@ -109,17 +109,20 @@ async function notificationsPlugin(fastify: FastifyInstance, opts: { templates?:
   }
 
   async function notifyNewPolicy(policyId: number): Promise<void> {
-    const policy = await fastify.repos.benefits.findPolicy(policyId);
+    const policy = await fastify.repos.policies.findById(policyId);
     if (!policy || policy.status !== 'published') return;
     const now = fastify.clock.now();
     const today = toChinaDate(now);
+    // A policy entered after its window closed is not one the enterprise can still use: one accept
+    // allows one send, so a notice for it would spend the user's credit on nothing.
+    if (policy.validTo !== null && policy.validTo < today) return;
     const subscribers = await repos().subscribers(templates.newPolicy.templateId);
     for (const s of subscribers) {
       if (!evaluatePolicy(policy.conditions, s.profile, today).matched) continue;
       await notify(
         s.userId,
         'newPolicy',
-        { thing1: policy.title, thing2: policy.departmentName, date3: today, thing4: '您的企业符合条件，点击查看' },
+        { thing1: policy.title, thing2: policy.department.name, date3: today, thing4: '您的企业符合条件，点击查看' },
         NOTICE_PAGES.policy(policy.id),
       );
     }

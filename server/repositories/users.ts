@@ -9,6 +9,17 @@ export function usersRepository(db: Kysely<Database>) {
       return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** The sealed phone number of the user who gave a rating (for the callback its ticket requires). */
+    async raterPhone(ratingId: number): Promise<string | null> {
+      const row = await db
+        .selectFrom('ratings')
+        .innerJoin('users', 'users.id', 'ratings.user_id')
+        .select('users.phone_enc')
+        .where('ratings.id', '=', ratingId)
+        .executeTakeFirst();
+      return row?.phone_enc ?? null;
+    },
+
     findByUsername(username: string): Promise<UserRow | undefined> {
       return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
     },

@@ -24,6 +24,33 @@ describe('request client', () => {
     expect(keys[1]).toBe(keys[0]);
   });
 
+  it('never has more than 10 requests in flight (WeChat’s limit) and sends the rest as slots free up', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const held: (() => void)[] = [];
+    // A server that answers only when the test lets it: the requests pile up in flight.
+    taroMock.respond(() => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      return new Promise((resolve) =>
+        held.push(() => {
+          inFlight -= 1;
+          resolve({ statusCode: 200, data: { ok: true } });
+        }),
+      );
+    });
+    const all = Promise.all(Array.from({ length: 15 }, (_, i) => request('/api/v1/policies', { query: { page: i + 1 } })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(taroMock.requests).toHaveLength(10);
+    while (held.length > 0) {
+      held.shift()!();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await expect(all).resolves.toHaveLength(15);
+    expect(taroMock.requests).toHaveLength(15);
+    expect(peak).toBe(10);
+  });
+
   it('gives a new key to a new submission', async () => {
     backend(on('POST', '/api/v1/things', () => ({ statusCode: 201, data: {} })));
     await request('/api/v1/things', { method: 'POST', body: {}, idempotent: true });

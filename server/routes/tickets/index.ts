@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../types/common';
-import { Ticket, TicketAppeal, TicketCallback, TicketRectify, TicketReopen } from '../../../types/satisfaction';
+import {
+  TICKET_CONTACT_STATUSES,
+  TICKET_STATUS_LABELS,
+  Ticket,
+  TicketAppeal,
+  TicketCallback,
+  TicketContact,
+  TicketRectify,
+  TicketReopen,
+  type TicketStatus,
+} from '../../../types/satisfaction';
 import type { AppConfig } from '../../config';
 import { HttpError } from '../../lib/http-error';
+import { decrypt } from '../../lib/secrets';
 import { errorResponses } from '../responses';
 import { applyTicketAction } from './ticket-actions';
 import { loadTicketFor, toTickets } from './ticket-view';
@@ -24,6 +35,30 @@ const tickets: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify
       const { row, viewer } = await loadTicketFor(fastify, request, request.params.id);
       const [ticket] = await toTickets(fastify.repos, [row], () => viewer, fastify.clock.now().toISOString());
       return ticket;
+    },
+  );
+
+  fastify.get(
+    '/:id/contact',
+    {
+      config: { access: ['staff'] },
+      schema: {
+        tags: TAGS,
+        summary: '责任部门查看评价人完整联系电话以便回访（仅办理中的工单，每次查看记入审计日志）',
+        params: IdParams,
+        response: { 200: TicketContact, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const { row, viewer } = await loadTicketFor(fastify, request, request.params.id);
+      if (viewer.kind !== 'department') throw new HttpError(403, 'FORBIDDEN', '只有责任部门可以查看评价人联系方式');
+      const status = row.status as TicketStatus;
+      if (!(TICKET_CONTACT_STATUSES as readonly string[]).includes(status)) {
+        throw new HttpError(409, 'TICKET_STATUS', `工单当前状态为“${TICKET_STATUS_LABELS[status]}”，无需再联系评价企业`);
+      }
+      const sealed = await fastify.repos.users.raterPhone(row.rating_id);
+      await fastify.repos.audit.record({ actorUserId: request.user!.id, action: 'ticket.view_contact', target: `ticket:${row.id}`, at: fastify.clock.now().toISOString() });
+      return { enterpriseName: row.enterprise_name, phone: sealed === null ? null : decrypt(sealed, opts.config.dataKey) };
     },
   );
 

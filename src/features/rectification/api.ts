@@ -5,6 +5,7 @@ import type {
   Ticket,
   TicketAppeal,
   TicketCallback,
+  TicketContact,
   TicketPage,
   TicketRectify,
   TicketStatus,
@@ -31,6 +32,11 @@ export function listTickets(filter: LedgerFilter, page: number): Promise<TicketP
 
 export function getTicket(id: number): Promise<Ticket> {
   return request<Ticket>(`/api/v1/tickets/${id}`);
+}
+
+/** The rater's full number for the callback; the server writes every call to the audit log. */
+export function getTicketContact(id: number): Promise<TicketContact> {
+  return request<TicketContact>(`/api/v1/tickets/${id}/contact`, { quiet: true });
 }
 
 // Status moves are not creations: a retried POST after a lost answer is refused with 409 by the status machine.

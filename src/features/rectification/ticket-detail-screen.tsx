@@ -7,7 +7,9 @@ import { DIMENSION_KEYS, DIMENSION_TEXT } from '@contract/satisfaction-labels';
 import { errorMessage } from '@/lib/api/api-error';
 import { StaffGate } from '@/features/auth/staff-gate';
 import { Row } from '@/components/row';
+import { chinaDeadline } from '@/lib/deadline';
 import { getTicket } from './api';
+import { RaterContact } from './rater-contact';
 import { DeadlineBadges, StatusBadge } from './ticket-badges';
 import { AppealDecisionForm, AppealForm, CallbackForm, RectifyForm } from './ticket-forms';
 import { chinaTime, scoreText, subjectTitle } from './ticket-format';
@@ -37,12 +39,13 @@ function RatingCard({ ticket }: { ticket: Ticket }) {
 }
 
 /** The rater, only as the API returns it: to the responsible department, for the callback. */
-function RaterCard({ rater }: { rater: NonNullable<Ticket['rater']> }) {
+function RaterCard({ rater, ticket }: { rater: NonNullable<Ticket['rater']>; ticket: Ticket }) {
   return (
     <View className="yst-card" data-testid="rater">
       <Text className="yst-card__title">评价企业（仅用于回访）</Text>
       <Row label="企业名称" value={rater.enterpriseName} />
       <Row label="联系电话" value={rater.contactMasked ?? '企业未留电话'} />
+      <RaterContact ticket={ticket} />
       <Text className="yst-field__hint">请勿向他人透露评价人信息，不得就评价结果对企业施压。</Text>
     </View>
   );
@@ -52,8 +55,8 @@ function ProgressCard({ ticket }: { ticket: Ticket }) {
   return (
     <View className="yst-card">
       <Text className="yst-card__title">办理情况</Text>
-      <Row label="回访期限" value={chinaTime(ticket.callbackDueAt)} />
-      <Row label="整改期限" value={chinaTime(ticket.deadlineAt)} />
+      <Row label="回访期限" value={chinaDeadline(ticket.callbackDueAt, chinaTime)} />
+      <Row label="整改期限" value={chinaDeadline(ticket.deadlineAt, chinaTime)} />
       {ticket.callback ? <Row label="回访" value={`${chinaTime(ticket.callback.at)} · ${ticket.callback.outcome}`} /> : null}
       {ticket.fix ? <Row label="整改措施" value={ticket.fix} /> : null}
       {ticket.reply ? <Row label="答复企业" value={ticket.reply} /> : null}
@@ -124,7 +127,7 @@ function TicketDetail({ id, user }: { id: number; user: User }) {
         <DeadlineBadges ticket={ticket} now={new Date()} />
       </View>
       <RatingCard ticket={ticket} />
-      {ticket.rater ? <RaterCard rater={ticket.rater} /> : null}
+      {ticket.rater ? <RaterCard rater={ticket.rater} ticket={ticket} /> : null}
       <ProgressCard ticket={ticket} />
       <Actions ticket={ticket} user={user} onChange={setTicket} />
       <TicketTimeline history={ticket.history} />

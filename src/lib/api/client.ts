@@ -4,6 +4,7 @@ import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE, TIMEOUT_MESSAGE 
 import { takeEarlyAnswer } from './early';
 import { newIdempotencyKey } from './idempotency-key';
 import { enqueue, setQueueSender, startOfflineQueue } from './offline-queue';
+import { requestSlots } from './request-slots';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -105,7 +106,7 @@ function errorFromBody(status: number, data: unknown): ApiError {
 
 async function attempt(url: string, method: HttpMethod, header: Record<string, string>, body: unknown, timeout: number): Promise<Attempt> {
   try {
-    const response = (await Taro.request({ url, method, header, data: body as never, timeout, dataType: 'json' })) as RawResponse;
+    const response = (await requestSlots.run(() => Taro.request({ url, method, header, data: body as never, timeout, dataType: 'json' }))) as RawResponse;
     if (response.statusCode >= 200 && response.statusCode < 300) return { ok: true, response };
     const error = errorFromBody(response.statusCode, response.data);
     if (response.statusCode === 429) {

@@ -68,6 +68,16 @@ describe.each(databases())('%s', (kind) => {
     expect(missingPolicy.json().error.code).toBe('POLICY_NOT_FOUND');
   });
 
+  it('binds only to a published policy, as the spreadsheet import does', async () => {
+    for (const status of ['draft', 'withdrawn'] as const) {
+      const policyId = await w.policy({ status });
+      const res = await bind(policyId, A.uscc);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'POLICY_STATUS', field: 'policyId', message: expect.stringContaining('尚未发布或已撤回') });
+      expect((await inject('GET', `/api/v1/admin/benefits?policyId=${policyId}`, w.rs)).json().total).toBe(0);
+    }
+  });
+
   it('follows a benefit from 已匹配 through 公示, 异议, re-公示, 确认, 兑现 to 归档 with who and when', async () => {
     const id = await benefitIn('matched');
     const shown = await act(id, 'admin:publicize', w.rs, PUBLICIZE);

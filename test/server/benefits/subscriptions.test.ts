@@ -125,6 +125,18 @@ describe.each(databases())('%s', (kind) => {
     expect(w.t.logs.join('\n')).not.toContain('fail-user');
   });
 
+  it('keeps the credit when the policy published is already out of force', async () => {
+    const token = await bindUser('sub-expired', A);
+    await subscribe(token, newPolicyTpl);
+    const before = w.t.standIn.sentMessages().length;
+    const id = await w.policy({ title: '已到期的旧政策', status: 'draft', validFrom: '2020-01-01', validTo: '2020-12-31' });
+    expect((await w.t.app.inject({ method: 'POST', url: `/api/v1/admin/policies/${id}/publish`, headers: bearer(w.rs) })).statusCode).toBe(200);
+    await w.t.app.policyEvents.idle();
+    await w.t.app.notifications.idle();
+    expect(w.t.standIn.sentMessages().length).toBe(before);
+    expect(await creditsOf(token, 'newPolicy')).toBe(1);
+  });
+
   it('does not notify for a policy that is not published', async () => {
     const before = w.t.standIn.sentMessages().length;
     const id = await w.policy({ title: '草稿', status: 'draft' });

@@ -1,3 +1,4 @@
+import { encrypt } from '../../../server/lib/secrets';
 import { bearer, databases } from '../helper';
 import { NOW, rateProject, world, type EnterpriseUser, type World } from './world';
 
@@ -131,6 +132,34 @@ describe.each(databases())('rectification tickets (%s)', (kind) => {
     const mine = (await w.get(owner.token, '/api/v1/me/tickets')).json();
     expect(mine.items.map((t: { id: number }) => t.id)).toContain(ticketId);
     expect((await w.get(stranger.token, '/api/v1/me/tickets')).json().total).toBe(0);
+  });
+
+  it('gives the department the rater’s full number for the callback, audited, and nobody else', async () => {
+    const rater = await w.enterprise('茗溪回访测试有限公司');
+    await w.t.app.repos.users.setPhone(rater.userId, encrypt('13912345678', w.t.config.dataKey), '139****5678');
+    const p = await w.project(rater.enterpriseId);
+    const { ticketId } = await rateProject(w, rater, p, 1);
+    const url = `/api/v1/tickets/${ticketId}/contact`;
+
+    const res = await w.get(w.staffA, url);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ enterpriseName: '茗溪回访测试有限公司', phone: '13912345678' });
+    const audit = await w.t.app.db.selectFrom('audit_log').select(['action', 'target', 'detail']).where('target', '=', `ticket:${ticketId}`).execute();
+    expect(audit).toEqual([{ action: 'ticket.view_contact', target: `ticket:${ticketId}`, detail: null }]);
+
+    expect((await w.get(w.admin, url)).statusCode).toBe(403);
+    expect((await w.get(w.staffB, url)).statusCode).toBe(404);
+    expect((await w.get(rater.token, url)).statusCode).toBe(403);
+
+    // Once the enterprise has confirmed the fix there is nobody left to call.
+    await w.post(w.staffA, `/api/v1/tickets/${ticketId}/callback`, { outcome: '已电话联系企业' });
+    await w.post(w.staffA, `/api/v1/tickets/${ticketId}/rectify`, { fix: '增设帮办专员', reply: '已安排专人跟进' });
+    expect((await w.get(w.staffA, url)).statusCode).toBe(200);
+    await w.post(rater.token, `/api/v1/tickets/${ticketId}/confirm`);
+    const closed = await w.get(w.staffA, url);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('TICKET_STATUS');
+    expect(w.t.logs.join('\n')).not.toContain('13912345678');
   });
 
   it('filters the ledger by overdue and exports it as csv and xlsx', async () => {

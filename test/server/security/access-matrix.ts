@@ -171,6 +171,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/visits/{id}/code': entry((w) => get(`${v1}/visits/${w.ids.visitId}/code`), [401, 403, 403, OK, OK, 404, OK]),
   // The ticket carries A's scores and comment: the rating's content. Y is not told it exists.
   'GET /api/v1/tickets/{id}': entry((w) => get(`${v1}/tickets/${w.ids.ticket}`), [401, OK, 404, 403, OK, 404, OK]),
+  'GET /api/v1/tickets/{id}/contact': entry((w) => get(`${v1}/tickets/${w.ids.ticket}/contact`), TICKET_STAFF),
   'POST /api/v1/tickets/{id}/callback': entry((w) => post(`${v1}/tickets/${w.ids.ticket}/callback`, { outcome: '已电话回访' }), TICKET_STAFF),
   'POST /api/v1/tickets/{id}/rectify': entry((w) => post(`${v1}/tickets/${w.ids.ticket}/rectify`, { fix: '增设窗口', reply: '已整改' }), TICKET_STAFF),
   'POST /api/v1/tickets/{id}/appeal': entry((w) => post(`${v1}/tickets/${w.ids.ticket}/appeal`, { reason: '评价对象有误' }), TICKET_STAFF),

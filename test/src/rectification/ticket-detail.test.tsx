@@ -53,6 +53,36 @@ describe('工单详情', () => {
     expect(screen.getByText('2026-09-29 09:30 · 已电话联系企业负责人')).toBeInTheDocument();
   });
 
+  it('shows the rater’s full number only after a tap, from the audited endpoint, to call back', async () => {
+    signedIn(STAFF_USER);
+    let looked = 0;
+    backend(
+      meRoute(STAFF_USER),
+      on('GET', '/api/v1/tickets/101', () => ({ statusCode: 200, data: ticket({ rater: RATER }) })),
+      on('GET', '/api/v1/tickets/101/contact', () => {
+        looked += 1;
+        return { statusCode: 200, data: { enterpriseName: RATER.enterpriseName, phone: '13812341234' } };
+      }),
+    );
+    render(<TicketDetailScreen id={101} />);
+    const rater = await screen.findByTestId('rater');
+    expect(within(rater).queryByText('13812341234')).not.toBeInTheDocument();
+    expect(looked).toBe(0);
+    fireEvent.click(within(rater).getByRole('button', { name: '查看完整号码以回访（将记入查看记录）' }));
+    expect(await within(rater).findByText('13812341234')).toBeInTheDocument();
+    expect(within(rater).getByRole('button', { name: '拨打电话回访' })).toBeInTheDocument();
+    expect(looked).toBe(1);
+  });
+
+  it('offers no full number once the ticket is closed', async () => {
+    signedIn(STAFF_USER);
+    backend(meRoute(STAFF_USER), on('GET', '/api/v1/tickets/101', () => ({ statusCode: 200, data: ticket({ rater: RATER, status: 'closed' }) })));
+    render(<TicketDetailScreen id={101} />);
+    const rater = await screen.findByTestId('rater');
+    expect(within(rater).getByText('138****1234')).toBeInTheDocument();
+    expect(within(rater).queryByRole('button')).not.toBeInTheDocument();
+  });
+
   it('refuses a callback time that is not a real time, before sending anything', async () => {
     signedIn(STAFF_USER);
     backend(meRoute(STAFF_USER), on('GET', '/api/v1/tickets/101', () => ({ statusCode: 200, data: ticket() })));

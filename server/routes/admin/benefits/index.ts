@@ -94,6 +94,8 @@ const adminBenefits: FastifyPluginAsyncTypebox = async (fastify) => {
         const policy = await repos.benefits.findPolicy(request.body.policyId);
         if (!policy) throw new HttpError(404, 'POLICY_NOT_FOUND', '未找到该政策', 'policyId');
         requireDepartment(user, policy.departmentId, '只能为本部门的政策绑定企业');
+        // Same rule as the spreadsheet import: a draft or withdrawn policy grants nothing to bind.
+        if (policy.status !== 'published') throw new HttpError(409, 'POLICY_STATUS', `政策“${policy.title}”尚未发布或已撤回，不能绑定`, 'policyId');
         const enterprise = await repos.enterprises.findByUscc(uscc);
         if (!enterprise) throw new HttpError(404, 'ENTERPRISE_NOT_FOUND', '未在本区企业名录中找到该统一社会信用代码', 'uscc');
         const at = fastify.clock.now().toISOString();
