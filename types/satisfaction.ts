@@ -400,6 +400,8 @@ export const TicketFigures = Type.Object({
   /** calledBack / raised (0..1); null with no tickets. */
   callbackRate: Type.Union([Type.Number(), Type.Null()]),
   rectified: Type.Integer({ minimum: 0 }),
+  /** rectified / raised (0..1): of the tickets raised in the period, the share rectified (or closed) so far; null with no tickets. */
+  rectificationRate: Type.Union([Type.Number(), Type.Null()]),
   rectifiedOnTime: Type.Integer({ minimum: 0 }),
   /** Rectified by the deadline / (rectified + still open past the deadline); null when none is due yet. */
   onTimeRate: Type.Union([Type.Number(), Type.Null()]),

@@ -39,6 +39,7 @@ function TotalCard({ stats }: { stats: SatisfactionStats }) {
         <Figure label="整体满意度均分" value={f.suppressed ? INSUFFICIENT : mean(f.meanOverall)} />
         <Figure label="评价数" value={f.suppressed ? INSUFFICIENT : String(f.ratings ?? 0)} />
         <Figure label="回访率" value={percent(t.callbackRate)} hint={`${t.calledBack}/${t.raised} 件已回访`} />
+        <Figure label="整改率" value={percent(t.rectificationRate)} hint={`${t.rectified}/${t.raised} 件已整改`} />
         <Figure label="按时整改率" value={percent(t.onTimeRate)} hint={`按时 ${t.rectifiedOnTime} 件`} />
         <Figure label="逾期未整改" value={`${t.overdue} 件`} />
       </View>
@@ -64,6 +65,7 @@ function GroupRow({ group }: { group: SatisfactionGroup }) {
         </>
       )}
       <Text className="yst-table__cell">{percent(group.tickets.callbackRate)}</Text>
+      <Text className="yst-table__cell">{percent(group.tickets.rectificationRate)}</Text>
       <Text className="yst-table__cell">{percent(group.tickets.onTimeRate)}</Text>
     </View>
   );
@@ -94,14 +96,16 @@ function GroupTable({ stats, pages }: { stats: SatisfactionStats; pages: Satisfa
           <Text className="yst-table__cell yst-table__cell--name">{unit}</Text>
           <Text className="yst-table__cell">满意率</Text>
           <Text className="yst-table__cell">均分</Text>
-          <Text className="yst-table__cell">评价数</Text>
-          <Text className="yst-table__cell">回访率</Text>
-          <Text className="yst-table__cell">按时整改</Text>
+          <Text className="yst-table__cell">评价</Text>
+          <Text className="yst-table__cell">回访</Text>
+          <Text className="yst-table__cell">整改</Text>
+          <Text className="yst-table__cell">按时</Text>
         </View>
         {pages.groups.map((g) => (
           <GroupRow key={`${g.key.id ?? g.key.name}`} group={g} />
         ))}
       </View>
+      <Text className="yst-field__hint">回访、整改、按时：回访率、整改率（已整改或办结的工单占本期工单）、按时整改率。</Text>
       <MoreGroups pages={pages} unit={unit} />
       <Text className="yst-field__hint">参与评价的企业少于 {stats.minGroupRaters} 家的分组显示“{INSUFFICIENT}”，以保护评价人。</Text>
     </View>

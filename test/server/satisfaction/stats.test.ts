@@ -59,7 +59,7 @@ describe.each(databases())('satisfaction statistics (%s)', (kind) => {
         meanLevel: 3,
         meanAttitude: 3,
       },
-      tickets: { raised: 2, calledBack: 1, callbackRate: 0.5, rectified: 0, rectifiedOnTime: 0, onTimeRate: null, overdue: 0 },
+      tickets: { raised: 2, calledBack: 1, callbackRate: 0.5, rectified: 0, rectificationRate: 0, rectifiedOnTime: 0, onTimeRate: null, overdue: 0 },
     });
     const small = group(body, w.departments.b);
     expect(small.figures).toEqual({
@@ -233,6 +233,15 @@ describe.each(databases())('satisfaction statistics (%s)', (kind) => {
     expect(tickets.filter((t) => t.status === 'voided').length).toBeGreaterThanOrEqual(2);
     expect(tickets.filter((t) => live.includes(t.id)).map((t) => t.status).sort()).toEqual(['closed', 'reopened']);
     expect(expected.reduce((a, r) => a + r.rectified, 0)).toBeGreaterThanOrEqual(1);
+
+    // The dashboard's 整改率 for the department: its tickets of the quarter rectified or closed, over those raised.
+    const quarter = tickets.find((t) => t.id === live[0])!.quarter;
+    const mine = expected.filter((r) => r.quarter === quarter && r.department_id === w.departments.a);
+    const raised = mine.reduce((a, r) => a + r.raised, 0);
+    const rectified = mine.reduce((a, r) => a + r.rectified, 0);
+    const figures = group(await stats(`period=${quarter}&by=department`), w.departments.a).tickets;
+    expect(figures).toMatchObject({ raised, rectified, rectificationRate: Math.round((rectified / raised) * 10000) / 10000 });
+    expect(figures.rectificationRate).toBeGreaterThan(0);
   });
 
   it('is for the office and staff only', async () => {

@@ -37,6 +37,9 @@ describe('满意度统计', () => {
     expect(within(total).getByText('4.13')).toBeInTheDocument();
     expect(within(total).getByText('75.0%')).toBeInTheDocument();
     expect(within(total).getByText('33.3%')).toBeInTheDocument();
+    // 整改率: of the 4 tickets raised, 2 rectified.
+    expect(within(total).getByText('50.0%')).toBeInTheDocument();
+    expect(within(total).getByText('2/4 件已整改')).toBeInTheDocument();
     expect(within(total).getByText('已剔除申诉成立的评价 1 条。')).toBeInTheDocument();
 
     const shown = screen.getByTestId('group-区市场监管局');

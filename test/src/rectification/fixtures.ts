@@ -48,7 +48,7 @@ export function queryOf(request: MockRequest): Record<string, string> {
 
 export const pathOf = (request: MockRequest) => request.url.replace('http://api.test', '').split('?')[0];
 
-const TICKETS_NONE: TicketFigures = { raised: 0, calledBack: 0, callbackRate: null, rectified: 0, rectifiedOnTime: 0, onTimeRate: null, overdue: 0 };
+const TICKETS_NONE: TicketFigures = { raised: 0, calledBack: 0, callbackRate: null, rectified: 0, rectificationRate: null, rectifiedOnTime: 0, onTimeRate: null, overdue: 0 };
 
 export function shownFigures(rate: number, mean: number, ratings: number): SatisfactionFigures {
   return {
@@ -85,7 +85,7 @@ export function stats(overrides: Partial<SatisfactionStats> = {}): SatisfactionS
     period: '2026Q4',
     by: 'department',
     minGroupRaters: 5,
-    total: group(null, '全区', shownFigures(0.8125, 4.13, 16), { raised: 4, calledBack: 3, callbackRate: 0.75, rectified: 2, rectifiedOnTime: 1, onTimeRate: 0.3333, overdue: 1 }),
+    total: group(null, '全区', shownFigures(0.8125, 4.13, 16), { raised: 4, calledBack: 3, callbackRate: 0.75, rectified: 2, rectificationRate: 0.5, rectifiedOnTime: 1, onTimeRate: 0.3333, overdue: 1 }),
     groups: [group(3, '区市场监管局', shownFigures(0.9, 4.5, 10)), group(5, '区税务局', SUPPRESSED_FIGURES, { raised: 1, calledBack: 1, callbackRate: 1 })],
     trend: [
       { quarter: '2026Q3', suppressed: true, ratings: null, satisfactionRate: null, meanOverall: null },

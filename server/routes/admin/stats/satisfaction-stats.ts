@@ -50,6 +50,7 @@ function ticketFigures(t: TicketSums | undefined): TicketFigures {
     calledBack: s.calledBack,
     callbackRate: s.raised > 0 ? round(s.calledBack / s.raised, 4) : null,
     rectified: s.rectified,
+    rectificationRate: s.raised > 0 ? round(s.rectified / s.raised, 4) : null,
     rectifiedOnTime: s.rectifiedOnTime,
     onTimeRate: due > 0 ? round(s.rectifiedOnTime / due, 4) : null,
     overdue: s.overdue,
