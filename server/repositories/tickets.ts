@@ -142,6 +142,16 @@ export function ticketsRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Tickets still waiting for their callback past its due time (1 working day after raising or reopening). */
+    overdueCallbacks(now: string) {
+      return base()
+        .where('tickets.status', 'in', ['open', 'reopened'])
+        .where('tickets.callback_due_at', '<', now)
+        .orderBy('tickets.department_id')
+        .orderBy('tickets.callback_due_at')
+        .execute();
+    },
+
     departmentName: async (id: number): Promise<string | undefined> =>
       (await db.selectFrom('departments').select('name').where('id', '=', id).executeTakeFirst())?.name,
   };

@@ -73,4 +73,34 @@ describe.each(databases())('reminder letters (%s)', (kind) => {
     const next = await w.post(w.admin, '/api/v1/admin/reminders/run');
     expect(next.json()).toMatchObject({ period: '2026-10-29', created: 2, skipped: 0 });
   });
+
+  it('lists a ticket not called back within its working day (差评回访) until the department calls back', async () => {
+    const owner = await w.enterprise();
+    const p = await w.project(owner.enterpriseId, '智能制造技改项目');
+    w.setNow('2026-11-02T02:00:00.000Z'); // Monday: the callback is due by the end of Tuesday 11-03
+    const fresh = await rateProject(w, owner, p, 2, '竣工验收');
+
+    w.setNow('2026-11-04T02:00:00.000Z');
+    const run = await runReminders(w.t.app);
+    const letterA = run.created.find((c) => c.departmentId === w.departments.a)!;
+    const print = (await w.get(w.admin, `/api/v1/admin/reminders/${letterA.letterId}`)).json();
+    const items = print.letter.items as { id: number; title: string; dueAt: string; overdueWorkingDays: number }[];
+    expect(items.find((i) => i.id === fresh.ticketId)).toEqual({
+      kind: 'ticket',
+      id: fresh.ticketId,
+      title: '差评回访：智能制造技改项目（竣工验收）',
+      dueAt: '2026-11-03T16:00:00.000Z',
+      overdueWorkingDays: 1,
+    });
+    // A ticket past its rectification deadline is listed once, for that, though its callback is late too.
+    expect(items.filter((i) => i.title.startsWith('差评回访：茶旅融合示范项目'))).toEqual([]);
+    expect(items.filter((i) => i.title === '差评整改：茶旅融合示范项目（立项）')).toHaveLength(1);
+
+    expect((await w.post(w.staffA, `/api/v1/tickets/${fresh.ticketId}/callback`, { outcome: '已电话回访' })).statusCode).toBe(200);
+    w.setNow('2026-11-05T02:00:00.000Z');
+    const next = await runReminders(w.t.app);
+    const nextA = next.created.find((c) => c.departmentId === w.departments.a)!;
+    const nextItems = (await w.get(w.admin, `/api/v1/admin/reminders/${nextA.letterId}`)).json().letter.items as { id: number }[];
+    expect(nextItems.map((i) => i.id)).not.toContain(fresh.ticketId);
+  });
 });
