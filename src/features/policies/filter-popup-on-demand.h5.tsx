@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { lazyChunk } from '@/lib/lazy-chunk';
 import { showErrorToast } from '@/lib/wx/ui';
 import type { FilterPopupProps } from './filter-popup';
 
@@ -11,27 +12,7 @@ import type { FilterPopupProps } from './filter-popup';
  */
 type Module = typeof import('./filter-popup');
 
-let loading: Promise<Module> | undefined;
-
-function loadFilterPopup(): Promise<Module> {
-  loading ??= import(/* webpackChunkName: "filter-popup" */ './filter-popup').catch((err: unknown) => {
-    // The next open tries again (e.g. once the network is back).
-    loading = undefined;
-    throw err;
-  });
-  return loading;
-}
-
-/** After the page has loaded and the main thread is idle, so it never competes with the first screen. */
-function prefetchWhenIdle(): void {
-  const prefetch = () => void loadFilterPopup().catch(() => undefined);
-  const idle = () =>
-    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(prefetch, { timeout: 5000 }) : window.setTimeout(prefetch, 1000);
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-}
-
-if (typeof window !== 'undefined') prefetchWhenIdle();
+const loadFilterPopup = lazyChunk<Module>(() => import(/* webpackChunkName: "filter-popup" */ './filter-popup'));
 
 /**
  * Renders nothing until first opened; from then on the real popup, so it can animate closed and open

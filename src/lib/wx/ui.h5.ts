@@ -9,18 +9,11 @@
  * Calls keep their order: each waits on the same promise, so a hideLoading() still follows the
  * showLoading() made before it.
  */
+import { lazyChunk } from '../lazy-chunk';
+
 type TaroUi = typeof import('./taro-ui');
 
-let loading: Promise<TaroUi> | undefined;
-
-function taroUi(): Promise<TaroUi> {
-  loading ??= import(/* webpackChunkName: "taro-ui" */ './taro-ui').catch((err: unknown) => {
-    // Let the next call try again (e.g. once the network is back).
-    loading = undefined;
-    throw err;
-  });
-  return loading;
-}
+const taroUi = lazyChunk<TaroUi>(() => import(/* webpackChunkName: "taro-ui" */ './taro-ui'));
 
 function whenLoaded(use: (ui: TaroUi) => void): void {
   taroUi().then(use, () => undefined);
@@ -49,14 +42,3 @@ export function showLoading(title = '加载中'): void {
 export function hideLoading(): void {
   whenLoaded((ui) => ui.hideLoading());
 }
-
-/** After the page has loaded and the main thread is idle, so it never competes with the first screen. */
-function prefetchWhenIdle(): void {
-  const prefetch = () => void taroUi().catch(() => undefined);
-  const idle = () =>
-    typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback(prefetch, { timeout: 5000 }) : window.setTimeout(prefetch, 1000);
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
-}
-
-if (typeof window !== 'undefined') prefetchWhenIdle();
