@@ -9,7 +9,8 @@
  * With TEST_DATABASE_URL set, the same runs again on a fresh PostgreSQL database.
  *
  *   npx tsx bench/server.ts        (SECONDS=3 CONNECTIONS=10; PROFILE_DIR=dir for the server's CPU profile;
- *                                   ONLY='POST /ratings' for just the rows whose name contains it)
+ *                                   ONLY='POST /ratings' for just the rows whose name contains it;
+ *                                   DB=sqlite or DB=postgres for one database)
  *
  * Rate limits are off for the measured rows (RATE_LIMIT_*=0); one extra row measures search with
  * the database-backed limiter on (a high limit), so its cost is visible.
