@@ -85,3 +85,28 @@ export type BenefitImportReport = ImportReport;
 export type BenefitObjection = Static<typeof BenefitObjection>;
 export type BenefitPublicize = Static<typeof BenefitPublicize>;
 export type BenefitPayment = Static<typeof BenefitPayment>;
+
+/**
+ * A bound enterprise whose registry profile does not show that it meets the policy's conditions.
+ * Only advice: the department's data may be newer than the registry, so the binding stands.
+ */
+export const BenefitBindWarning = Type.Object({
+  row: Type.Integer({ minimum: 1, description: '表格中的行号（含表头，从1起）' }),
+  enterprise: Type.String(),
+  messages: Type.Array(Type.String(), { description: '每条不符合或无法判断的条件，如 不符合“成立年限需满1年”（成立于2026-03-01）' }),
+});
+export type BenefitBindWarning = Static<typeof BenefitBindWarning>;
+
+/** An accepted benefit import: the row report plus the bound rows whose profile does not meet the conditions. */
+export const BenefitImportResult = Type.Object({
+  ...ImportReport.properties,
+  warnings: Type.Array(BenefitBindWarning),
+});
+export type BenefitImportResult = Static<typeof BenefitImportResult>;
+
+/** The single bind's answer: the record plus the conditions the profile does not meet (empty when all are met). */
+export const BoundBenefit = Type.Object({
+  ...Benefit.properties,
+  warnings: Type.Array(Type.String()),
+});
+export type BoundBenefit = Static<typeof BoundBenefit>;

@@ -67,9 +67,9 @@ describe.each(databases())('%s', (kind) => {
     const csv = [HEADER, `茗人社〔2026〕9号,,${A.uscc},${A.name},"12,000.50"`, `,稳岗返还,${B.uscc.toLowerCase()},${B.name},800`].join('\n');
     const first = await upload('绑定.csv', csv);
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toEqual({ created: 2, skipped: 0, errors: [] });
+    expect(first.json()).toEqual({ created: 2, skipped: 0, errors: [], warnings: [] });
     const again = await upload('绑定.csv', csv);
-    expect(again.json()).toEqual({ created: 0, skipped: 2, errors: [] });
+    expect(again.json()).toEqual({ created: 0, skipped: 2, errors: [], warnings: [] });
     const list = await w.t.app.inject({ method: 'GET', url: `/api/v1/admin/benefits?policyId=${rsPolicy}`, headers: bearer(w.rs) });
     const items = list.json().items as { enterprise: { uscc: string }; amountYuan: number; status: string; history: { note: string }[] }[];
     expect(items.map((i) => [i.enterprise.uscc, i.amountYuan, i.status]).sort()).toEqual([
@@ -88,7 +88,7 @@ describe.each(databases())('%s', (kind) => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const res = await upload('绑定.xlsx', buffer);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ created: 1, skipped: 0, errors: [] });
+    expect(res.json()).toEqual({ created: 1, skipped: 0, errors: [], warnings: [] });
     const list = await w.t.app.inject({ method: 'GET', url: `/api/v1/admin/benefits?policyId=${policyId}`, headers: bearer(w.rs) });
     expect(list.json().items[0]).toMatchObject({ amountYuan: 3000, enterprise: { uscc: A.uscc } });
   });

@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { BenefitImportReport } from '../../../../types/benefit';
+import type { BenefitBindWarning, BenefitImportReport, BenefitImportResult } from '../../../../types/benefit';
+import type { Enterprise } from '../../../../types/enterprise';
 import { checkUscc } from '../../../../types/uscc';
 import { HttpError } from '../../../lib/http-error';
 import { readTable, readUpload, type SheetRow } from '../../../lib/import';
 import { createRepositories, type Repositories } from '../../../repositories';
 import type { PolicyRef } from '../../../repositories/benefits';
 import type { SessionUser } from '../../../repositories/sessions';
+import { toChinaDate } from '../../../lib/working-days';
 import { comparableName } from '../../me/enterprise';
+import { eligibilityWarnings } from './eligibility';
 
 export const BENEFIT_IMPORT_COLUMNS = { doc: '政策文号', title: '政策名称', uscc: '统一社会信用代码', name: '企业名称', amount: '金额(元)' } as const;
 export const MAX_IMPORT_ROWS = 2000;
@@ -16,7 +19,7 @@ type RowError = BenefitImportReport['errors'][number];
 interface GoodRow {
   row: number;
   policy: PolicyRef;
-  enterpriseId: number;
+  enterprise: Enterprise;
   amountFen: number;
 }
 
@@ -112,19 +115,19 @@ async function checkRows(repos: Repositories, rows: SheetRow[], user: SessionUse
 
     const checked = checkUscc(row.values[usccCol]);
     const name = row.values[nameCol];
-    let enterpriseId: number | null = null;
+    let enterprise: Enterprise | null = null;
     if (!checked.ok) {
       errors.push({ row: row.row, column: usccCol, message: checked.message });
     } else {
-      const enterprise = await repos.enterprises.findByUscc(checked.value);
-      if (!enterprise) {
+      const found = await repos.enterprises.findByUscc(checked.value);
+      if (!found) {
         errors.push({ row: row.row, column: usccCol, message: '未在本区企业名录中找到该统一社会信用代码' });
       } else if (!name) {
         errors.push({ row: row.row, column: nameCol, message: '请填写企业名称' });
-      } else if (comparableName(name) !== comparableName(enterprise.name)) {
-        errors.push({ row: row.row, column: nameCol, message: `企业名称与名录登记的“${enterprise.name}”不一致` });
+      } else if (comparableName(name) !== comparableName(found.name)) {
+        errors.push({ row: row.row, column: nameCol, message: `企业名称与名录登记的“${found.name}”不一致` });
       } else {
-        enterpriseId = enterprise.id;
+        enterprise = found;
       }
     }
 
@@ -133,24 +136,33 @@ async function checkRows(repos: Repositories, rows: SheetRow[], user: SessionUse
     if (!rawAmount) errors.push({ row: row.row, column: amountCol, message: '请填写金额（元）' });
     else if (amountFen === null) errors.push({ row: row.row, column: amountCol, message: `金额“${rawAmount}”应为不小于0的数字，最多两位小数，如 12000.50` });
 
-    if (errors.length > before || !policy || enterpriseId === null || amountFen === null) continue;
-    const key = `${policy.id}:${enterpriseId}`;
+    if (errors.length > before || !policy || enterprise === null || amountFen === null) continue;
+    const key = `${policy.id}:${enterprise.id}`;
     const first = seen.get(key);
     if (first !== undefined) {
       errors.push({ row: row.row, column: usccCol, message: `与第${first}行重复（同一政策、同一企业）` });
       continue;
     }
     seen.set(key, row.row);
-    good.push({ row: row.row, policy, enterpriseId, amountFen });
+    good.push({ row: row.row, policy, enterprise, amountFen });
   }
   return { good, errors };
 }
 
+/** Bound rows whose registry profile does not (or cannot be shown to) meet the policy's conditions. */
+function bindWarnings(good: GoodRow[], today: string): BenefitBindWarning[] {
+  return good.flatMap((g) => {
+    const messages = eligibilityWarnings(g.policy.conditions, g.enterprise, today);
+    return messages.length > 0 ? [{ row: g.row, enterprise: g.enterprise.name, messages }] : [];
+  });
+}
+
 /**
  * Checks every row, then binds all of them in one transaction, or none. Pairs already bound are
- * counted as skipped, so importing the same file again creates nothing.
+ * counted as skipped, so importing the same file again creates nothing. Conditions the registry
+ * profile does not meet only warn: the department's data may be newer than the registry's.
  */
-export async function importBenefits(fastify: FastifyInstance, request: FastifyRequest, user: SessionUser): Promise<{ status: 200 | 400; report: BenefitImportReport }> {
+export async function importBenefits(fastify: FastifyInstance, request: FastifyRequest, user: SessionUser): Promise<{ status: 200; report: BenefitImportResult } | { status: 400; report: BenefitImportReport }> {
   const { buffer, filename } = await readUpload(request);
   const rows = await readRows(buffer, filename);
 
@@ -158,16 +170,17 @@ export async function importBenefits(fastify: FastifyInstance, request: FastifyR
     const repos = createRepositories(trx);
     const { good, errors } = await checkRows(repos, rows, user);
     if (errors.length > 0) return { status: 400 as const, report: { created: 0, skipped: 0, errors } };
-    const at = fastify.clock.now().toISOString();
+    const now = fastify.clock.now();
+    const at = now.toISOString();
     let created = 0;
     for (const g of good) {
       const id = await repos.benefits.insert(
-        { policyId: g.policy.id, enterpriseId: g.enterpriseId, amountFen: g.amountFen },
+        { policyId: g.policy.id, enterpriseId: g.enterprise.id, amountFen: g.amountFen },
         { by: g.policy.departmentName, actorUserId: user.id, note: `批量导入（第${g.row}行）`, at },
       );
       if (id !== null) created++;
     }
     await repos.audit.record({ actorUserId: user.id, action: 'benefit.import', target: 'benefits', detail: { created, rows: good.length }, at });
-    return { status: 200 as const, report: { created, skipped: good.length - created, errors: [] } };
+    return { status: 200 as const, report: { created, skipped: good.length - created, errors: [], warnings: bindWarnings(good, toChinaDate(now)) } };
   });
 }

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Benefit, BenefitImportReport, BenefitListQuery, BenefitPage, BenefitPayment, BenefitPublicize, NewBenefit } from '../../../../types/benefit';
+import { Benefit, BenefitImportReport, BenefitImportResult, BenefitListQuery, BenefitPage, BenefitPayment, BenefitPublicize, BoundBenefit, NewBenefit } from '../../../../types/benefit';
 import { IdParams, IdempotencyHeaders } from '../../../../types/common';
 import { ErrorBody } from '../../../../types/errors';
 import { HttpError } from '../../../lib/http-error';
@@ -21,6 +21,7 @@ import {
 } from '../../benefits/shared';
 import { errorResponses } from '../../responses';
 import { uploadLimits } from '../../../lib/import';
+import { eligibilityWarnings } from './eligibility';
 import { importBenefits } from './import';
 
 const STAFF: ('staff' | 'admin')[] = ['staff', 'admin'];
@@ -80,9 +81,10 @@ const adminBenefits: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['免申即享（部门）'],
         summary: '为一家企业绑定本部门的一项政策（状态为“已匹配”）',
+        description: 'warnings 列出企业档案不符合或无法判断的政策条件，仅作提示，不影响绑定。',
         headers: IdempotencyHeaders,
         body: NewBenefit,
-        response: { 201: Benefit, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        response: { 201: BoundBenefit, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -98,14 +100,16 @@ const adminBenefits: FastifyPluginAsyncTypebox = async (fastify) => {
         if (policy.status !== 'published') throw new HttpError(409, 'POLICY_STATUS', `政策“${policy.title}”尚未发布或已撤回，不能绑定`, 'policyId');
         const enterprise = await repos.enterprises.findByUscc(uscc);
         if (!enterprise) throw new HttpError(404, 'ENTERPRISE_NOT_FOUND', '未在本区企业名录中找到该统一社会信用代码', 'uscc');
-        const at = fastify.clock.now().toISOString();
+        const now = fastify.clock.now();
+        const at = now.toISOString();
         const id = await repos.benefits.insert(
           { policyId: policy.id, enterpriseId: enterprise.id, amountFen },
           { by: policy.departmentName, actorUserId: user.id, note: null, at },
         );
         if (id === null) throw new HttpError(409, 'BENEFIT_EXISTS', `${enterprise.name}已绑定该政策，无需重复绑定`, 'uscc');
         await repos.audit.record({ actorUserId: user.id, action: 'benefit.create', target: `benefit:${id}`, at });
-        return { statusCode: 201, body: (await repos.benefits.view(id))! };
+        const warnings = eligibilityWarnings(policy.conditions, enterprise, toChinaDate(now));
+        return { statusCode: 201, body: { ...(await repos.benefits.view(id))!, warnings } };
       });
       return reply.status(201).send(result.body);
     },
@@ -120,9 +124,10 @@ const adminBenefits: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: '从 .xlsx 或 .csv 批量绑定企业（全部通过才导入，重复导入不重复创建）',
         description:
           '以 multipart/form-data 上传，字段名 file。列：政策文号 或 政策名称、统一社会信用代码、企业名称、金额(元)。' +
-          '任一行有误时返回 400 IMPORT_INVALID 及逐行报告，不导入任何一行。',
+          '任一行有误时返回 400 IMPORT_INVALID 及逐行报告，不导入任何一行。' +
+          '导入成功时 warnings 列出企业档案不符合或无法判断政策条件的行，仅作提示，照常绑定。',
         consumes: ['multipart/form-data'],
-        response: { 200: BenefitImportReport, 400: ImportRejected, ...errorResponses(401, 403, 413, 415) },
+        response: { 200: BenefitImportResult, 400: ImportRejected, ...errorResponses(401, 403, 413, 415) },
       },
     },
     async (request, reply) => {

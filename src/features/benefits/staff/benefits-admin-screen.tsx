@@ -16,6 +16,7 @@ import { bindEnterprise, fetchAdminBenefits } from '../api';
 import { BenefitStatusTag } from '../benefit-status-tag';
 import { yuan } from '../money';
 import { BenefitActions } from './benefit-actions';
+import './import-warnings.scss';
 import '../../policies/policies.scss';
 
 type PolicyRef = Pick<AdminPolicyItem, 'id' | 'title'>;
@@ -52,6 +53,7 @@ function BindForm({ policyId, onBound }: { policyId: number; onBound: () => void
   const [uscc, setUscc] = useState('');
   const [amount, setAmount] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submission = useRef(createSubmission()).current;
 
@@ -62,12 +64,16 @@ function BindForm({ policyId, onBound }: { policyId: number; onBound: () => void
     const body = { policyId, uscc: checked.value, ...(amount ? { amountYuan: Number(amount) } : {}) };
     setBusy(true);
     setError(null);
+    setWarning(null);
     try {
-      const created = await bindEnterprise(body, submission.keyFor(body));
+      // The server adds the conditions the registry profile does not meet (advice only, the binding stands).
+      const created: Benefit & { warnings?: string[] } = await bindEnterprise(body, submission.keyFor(body));
       submission.reset();
       setUscc('');
       setAmount('');
       showSuccessToast(`已绑定${created.enterprise.name}`);
+      const warnings = created.warnings ?? [];
+      if (warnings.length > 0) setWarning(`已绑定${created.enterprise.name}，但企业档案显示：${warnings.join('；')}。请核实后再公示。`);
       onBound();
     } catch (cause) {
       setError(errorMessage(cause));
@@ -82,6 +88,11 @@ function BindForm({ policyId, onBound }: { policyId: number; onBound: () => void
       <Input value={uscc} placeholder="统一社会信用代码（18位）" maxLength={40} onChange={(v: string) => setUscc(v)} />
       <Input type="digit" value={amount} placeholder="预计金额（元，可不填）" onChange={(v: string) => setAmount(v)} />
       {error ? <Text className="yst-field__error">{error}</Text> : <Text className="yst-field__hint">多家企业请用“批量导入”上传名单。</Text>}
+      {warning ? (
+        <Text className="yst-bind-warnings__item" data-testid="bind-warning">
+          {warning}
+        </Text>
+      ) : null}
       <View className="yst-actions">
         <Button type="primary" block loading={busy} onClick={() => void bind()}>
           绑定

@@ -7,6 +7,7 @@ import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast, showSuccessToast } from '@/lib/wx/ui';
 import { downloadFile } from '@/lib/wx/file';
 import { StaffGate } from '@/features/auth/staff-gate';
+import { BenefitImportWarnings } from '@/features/benefits/staff/import-warnings';
 import { pickSpreadsheet, uploadSpreadsheet, type ImportOutcome } from './files';
 import '../policies.scss';
 
@@ -46,6 +47,7 @@ function Report({ outcome, kind }: { outcome: ImportOutcome; kind: ImportKind })
           导入成功：新增 {report.created} {kind.createdLabel}
           {report.skipped > 0 ? `，${report.skipped} 行已存在未重复导入` : ''}
         </Text>
+        <BenefitImportWarnings report={report} />
       </View>
     );
   }
