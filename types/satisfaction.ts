@@ -491,15 +491,25 @@ export const QuarterlyReport = Type.Object(
 );
 export type QuarterlyReport = Static<typeof QuarterlyReport>;
 
+/**
+ * The reports' period (not the dashboard's quarter-keyed `Period`): a quarter, a year, or any range of
+ * China dates joined by '~' (URL-safe, both ends inclusive, at most 3 years). The server checks the dates.
+ */
+export const ReportPeriod = Type.String({
+  minLength: 1,
+  maxLength: 21,
+  description: '季度如 2026Q4，全年如 2026，或日期范围 起始~截止（中国日期，含首尾，不超过 3 年）如 2026-10-08~2026-11-27',
+});
+
 export const QuarterlyReportQuery = Type.Object(
-  { period: Period, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) },
+  { period: ReportPeriod, format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('xlsx')])) },
   { additionalProperties: false },
 );
 export type QuarterlyReportQuery = Static<typeof QuarterlyReportQuery>;
 
 export const QuarterlyRowsQuery = Type.Object(
   {
-    period: Period,
+    period: ReportPeriod,
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
   },

@@ -62,3 +62,60 @@ export function quartersEndingWith(last: string, count: number): string[] {
   }
   return out;
 }
+
+/** Longest custom range a report covers: a longer one is a full-table scan nobody asked for. */
+export const MAX_RANGE_YEARS = 3;
+const RANGE = /^(\d{4}-\d{2}-\d{2})~(\d{4}-\d{2}-\d{2})$/;
+const PERIOD_HINT = '应为季度（如 2026Q4）、全年（如 2026）或日期范围（如 2026-10-08~2026-11-27）';
+
+function invalid(reason: string): HttpError {
+  return new HttpError(400, 'VALIDATION', `period：${reason}`, 'period');
+}
+
+/** A real calendar date within MIN_YEAR..MAX_YEAR, or a 400 naming which end is wrong. */
+function checkDate(date: string, end: '起始' | '截止'): void {
+  const year = Number(date.slice(0, 4));
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) throw invalid(`${end}日期 ${date} 不存在`);
+  if (year < MIN_YEAR || year > MAX_YEAR) throw invalid(`${end}日期的年份应在${MIN_YEAR}至${MAX_YEAR}之间`);
+}
+
+function addYears(date: string, years: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.toISOString().slice(0, 10);
+}
+
+function quarterOfDate(date: string): string {
+  return `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+function nextQuarter(quarter: string): string {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(5));
+  return q === 4 ? `${year + 1}Q1` : `${year}Q${q + 1}`;
+}
+
+/** Every quarter the dates from..to touch, oldest first. */
+function quartersBetween(from: string, to: string): string[] {
+  const last = quarterOfDate(to);
+  const out = [quarterOfDate(from)];
+  while (out[out.length - 1] !== last) out.push(nextQuarter(out[out.length - 1]));
+  return out;
+}
+
+/**
+ * The reports' period: a quarter or a year as parsePeriod reads it, or any range of China dates
+ * `YYYY-MM-DD~YYYY-MM-DD`, both ends inclusive ('~' needs no escaping in a URL).
+ */
+export function parseReportPeriod(period: string): PeriodRange {
+  if (/^\d{4}(Q[1-4])?$/.test(period)) return parsePeriod(period);
+  const m = RANGE.exec(period);
+  if (!m) throw invalid(PERIOD_HINT);
+  const [, from, to] = m;
+  checkDate(from, '起始');
+  checkDate(to, '截止');
+  if (to < from) throw invalid(`截止日期 ${to} 早于起始日期 ${from}`);
+  if (to >= addYears(from, MAX_RANGE_YEARS)) throw invalid(`日期范围不能超过${MAX_RANGE_YEARS}年`);
+  return { period, quarters: quartersBetween(from, to), from, to, startAt: startOfChinaDay(from), endAt: endOfChinaDay(to) };
+}

@@ -74,3 +74,14 @@ export const Input = forwardRef<HTMLInputElement, AnyProps>((props, ref) => {
 Input.displayName = 'Input';
 
 export const Textarea = Input;
+
+/**
+ * Taro's <Picker mode="date"> as the browser's date input: a change hands the picked YYYY-MM-DD to
+ * onChange as e.detail.value, as WeChat's picker does.
+ */
+export const Picker = ({ value, start, end, onChange, children }: AnyProps & { value?: string; start?: string; end?: string; onChange?: (e: { detail: { value: string } }) => void }) => (
+  <label>
+    {children}
+    <input type="date" value={value} min={start} max={end} onChange={(e) => onChange?.({ detail: { value: e.target.value } })} />
+  </label>
+);

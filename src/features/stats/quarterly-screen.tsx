@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Empty } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import type { QuarterlyFigure, QuarterlyReport } from '@contract/satisfaction';
 import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast } from '@/lib/wx/ui';
@@ -11,7 +11,9 @@ import { downloadFile } from '@/lib/wx/file';
 import { StaffGate } from '@/features/auth/staff-gate';
 import { getFigureRows, getQuarterlyReport } from './api';
 import { periodLabel, quarterOf, recentPeriods } from './period';
+import { defaultRange, rangeLabel, rangePeriod, type DateRange } from './date-range';
 import './stats.scss';
+import './date-range.scss';
 
 const TABLE_NAMES: Record<string, string> = {
   ratings: '满意度评价',
@@ -102,9 +104,45 @@ function FigureCard({ figure }: { figure: QuarterlyFigure }) {
   );
 }
 
+const CUSTOM = 'custom';
+
+interface DateFieldProps {
+  label: string;
+  value: string;
+  start?: string;
+  end?: string;
+  onPick: (date: string) => void;
+}
+
+/** The platform's own date picker (WeChat's wheel; Taro's on H5). */
+function DateField({ label, value, start, end, onPick }: DateFieldProps) {
+  return (
+    <Picker className="yst-quarterly__picker" mode="date" value={value} start={start} end={end} onChange={(e) => onPick(String(e.detail.value))}>
+      <View className="yst-quarterly__date" ariaRole="button" ariaLabel={`${label}：${value}`}>
+        <Text className="yst-field__hint">{label}</Text>
+        <Text className="yst-quarterly__date-value">{value}</Text>
+      </View>
+    </Picker>
+  );
+}
+
+/** Both ends of a custom range; picking one end past the other moves the other along. */
+function RangeFields({ range, onChange }: { range: DateRange; onChange: (range: DateRange) => void }) {
+  return (
+    <View className="yst-quarterly__range">
+      <DateField label="起始日期" value={range.from} end={range.to} onPick={(from) => onChange({ from, to: from > range.to ? from : range.to })} />
+      <Text className="yst-field__hint">至</Text>
+      <DateField label="截止日期" value={range.to} start={range.from} onPick={(to) => onChange({ from: to < range.from ? to : range.from, to })} />
+    </View>
+  );
+}
+
 function Quarterly() {
-  const periods = useMemo(() => recentPeriods(new Date(), 8), []);
-  const [period, setPeriod] = useState(() => quarterOf(new Date()));
+  const periods = useMemo(() => [...recentPeriods(new Date(), 8), { value: CUSTOM, label: '自定义' }], []);
+  const [choice, setChoice] = useState(() => quarterOf(new Date()));
+  const [range, setRange] = useState<DateRange>(() => defaultRange(new Date()));
+  const custom = choice === CUSTOM;
+  const period = custom ? rangePeriod(range) : choice;
   const [report, setReport] = useState<QuarterlyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [downloading, setDownloading] = useState(false);
@@ -124,7 +162,8 @@ function Quarterly() {
   const download = async () => {
     setDownloading(true);
     try {
-      await downloadFile({ path: '/api/v1/admin/reports/quarterly', query: { period, format: 'xlsx' }, fileName: `季度工作数据-${period}.xlsx`, format: 'xlsx' });
+      const fileName = custom ? `工作数据-${range.from}至${range.to}.xlsx` : `季度工作数据-${period}.xlsx`;
+      await downloadFile({ path: '/api/v1/admin/reports/quarterly', query: { period, format: 'xlsx' }, fileName, format: 'xlsx' });
     } catch (e) {
       showErrorToast(errorMessage(e));
     } finally {
@@ -132,14 +171,16 @@ function Quarterly() {
     }
   };
 
+  const title = custom ? rangeLabel(range) : periodLabel(period);
   return (
     <View>
       <View className="yst-header">
         <Text className="yst-header__title">季度工作数据</Text>
-        <Text className="yst-header__subtitle">{report ? `${periodLabel(period)}（${report.from} 至 ${report.to}）` : periodLabel(period)}</Text>
+        <Text className="yst-header__subtitle">{report && !custom ? `${title}（${report.from} 至 ${report.to}）` : title}</Text>
       </View>
       <View className="yst-filters">
-        <ChipGroup label="期间" options={periods} value={period} onChange={setPeriod} />
+        <ChipGroup label="期间" options={periods} value={choice} onChange={setChoice} />
+        {custom ? <RangeFields range={range} onChange={setRange} /> : null}
       </View>
       <View className="yst-actions">
         <Button type="primary" fill="outline" block loading={downloading} disabled={downloading || !report} onClick={() => void download()}>

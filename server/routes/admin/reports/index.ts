@@ -11,7 +11,7 @@ import {
   type QuarterlyFigureKey as FigureKey,
 } from '../../../../types/satisfaction';
 import type { Repositories } from '../../../repositories';
-import { parsePeriod } from '../../../repositories/stats-period';
+import { parseReportPeriod, type PeriodRange } from '../../../repositories/stats-period';
 import { errorResponses } from '../../responses';
 import { attachment, toXlsx, XLSX_TYPE } from '../tickets/table-file';
 
@@ -29,8 +29,22 @@ const FIGURES: Record<FigureKey, { label: string; unit: string; table: string; d
   deliveriesDelivered: { label: '证照递送送达', unit: '件', table: 'deliveries', definition: '签收时间在本期内的递送' },
 };
 
-async function report(repos: Repositories, period: string, now: string): Promise<QuarterlyReport> {
-  const range = parsePeriod(period);
+/** A custom range is named by its dates; a quarter or a year keeps its key (2026Q4). */
+function isRange(range: PeriodRange): boolean {
+  return range.period.includes('~');
+}
+
+/** Sheet title: 2026Q4（2026-10-01至2026-12-31）, or just the dates of a custom range. */
+function sheetTitle(range: PeriodRange): string {
+  return isRange(range) ? `${range.from}至${range.to}` : `${range.period}（${range.from}至${range.to}）`;
+}
+
+function fileName(range: PeriodRange): string {
+  return isRange(range) ? `工作数据-${range.from}至${range.to}.xlsx` : `季度工作数据-${range.period}.xlsx`;
+}
+
+async function report(repos: Repositories, range: PeriodRange, now: string): Promise<QuarterlyReport> {
+  const { period } = range;
   const figures: QuarterlyFigure[] = [];
   for (const key of QUARTERLY_FIGURES) {
     const { total } = await repos.stats.figureRows(key, range, now, { limit: 0, offset: 0 });
@@ -41,7 +55,7 @@ async function report(repos: Repositories, period: string, now: string): Promise
       value: total,
       unit: f.unit,
       definition: f.definition,
-      drillDown: `/api/v1/admin/reports/quarterly/${key}?period=${period}`,
+      drillDown: `/api/v1/admin/reports/quarterly/${key}?period=${encodeURIComponent(period)}`,
     });
   }
   return { period, from: range.from, to: range.to, figures };
@@ -54,14 +68,15 @@ const reports: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { access: ['admin'] },
       schema: {
         tags: TAGS,
-        summary: '季度工作数据（报告中的“XX”），每项可追溯到明细记录；format=xlsx 下载',
+        summary: '季度、全年或任意日期范围的工作数据（报告中的“XX”），每项可追溯到明细记录；format=xlsx 下载',
         querystring: QuarterlyReportQuery,
         produces: ['application/json', XLSX_TYPE],
         response: { 200: Type.Union([QuarterlyReport, Type.Unsafe<Buffer>({ type: 'string', format: 'binary' })]), ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
-      const data = await report(fastify.repos, request.query.period, fastify.clock.now().toISOString());
+      const range = parseReportPeriod(request.query.period);
+      const data = await report(fastify.repos, range, fastify.clock.now().toISOString());
       if (request.query.format !== 'xlsx') return data;
       const table = [
         ['指标', '数值', '单位', '统计口径', '明细查询'],
@@ -69,8 +84,8 @@ const reports: FastifyPluginAsyncTypebox = async (fastify) => {
       ];
       return reply
         .type(XLSX_TYPE)
-        .header('content-disposition', attachment(`季度工作数据-${data.period}.xlsx`))
-        .send(await toXlsx(`${data.period}（${data.from}至${data.to}）`, table));
+        .header('content-disposition', attachment(fileName(range)))
+        .send(await toXlsx(sheetTitle(range), table));
     },
   );
 
@@ -80,7 +95,7 @@ const reports: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { access: ['admin'] },
       schema: {
         tags: TAGS,
-        summary: '季度数据明细：某项指标背后的记录编号',
+        summary: '工作数据明细：某项指标在该期间背后的记录编号',
         params: Type.Object({ figure: QuarterlyFigureKey }),
         querystring: QuarterlyRowsQuery,
         response: { 200: QuarterlyRows, ...errorResponses(400, 401, 403) },
@@ -89,7 +104,7 @@ const reports: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request) => {
       const { period, page, pageSize } = request.query;
       const key = request.params.figure;
-      const { total, ids } = await fastify.repos.stats.figureRows(key, parsePeriod(period), fastify.clock.now().toISOString(), {
+      const { total, ids } = await fastify.repos.stats.figureRows(key, parseReportPeriod(period), fastify.clock.now().toISOString(), {
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
