@@ -1,26 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { ImportScreen } from '@/features/policies/staff/import-screen';
-import { backend, freshApp, on, signedIn } from '../helpers';
+import { freshImportScreen, pickFile } from '../policies/import-screen-harness';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../policies/taro-extra'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { extra } = require('../policies/taro-extra') as typeof import('../policies/taro-extra');
 
-const STAFF_USER = { id: 20, role: 'staff' as const, displayName: '王科员', department: { id: 2, name: '区人社局' }, phoneMasked: null };
-
-beforeEach(() => {
-  freshApp();
-  extra.reset();
-  signedIn(STAFF_USER);
-  backend(on('GET', '/api/v1/me', () => ({ statusCode: 200, data: { user: STAFF_USER, enterprise: null } })));
-  URL.createObjectURL = () => 'blob:http://localhost/sheet-1';
-});
-
-function pickFile(name: string) {
-  const input = document.querySelector('input[type=file]') as HTMLInputElement;
-  Object.defineProperty(input, 'files', { value: [new File(['x'], name)] });
-  fireEvent.change(input);
-}
+beforeEach(() => freshImportScreen(extra));
 
 const warning = (row: number) => ({ row, enterprise: `企业${row}有限公司`, messages: ['无法判断“成立年限需满1年”（企业档案缺少成立日期）'] });
 

@@ -1,29 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ImportScreen } from '@/features/policies/staff/import-screen';
-import { backend, freshApp, on, signedIn } from '../helpers';
+import { freshImportScreen, pickFile } from './import-screen-harness';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('./taro-extra'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { extra } = require('./taro-extra') as typeof import('./taro-extra');
 
-const STAFF_USER = { id: 20, role: 'staff' as const, displayName: '王科员', department: { id: 2, name: '区人社局' }, phoneMasked: null };
-
-beforeEach(() => {
-  freshApp();
-  extra.reset();
-  signedIn(STAFF_USER);
-  backend(on('GET', '/api/v1/me', () => ({ statusCode: 200, data: { user: STAFF_USER, enterprise: null } })));
-  // jsdom has no object URLs; the browser gives the picked file one.
-  URL.createObjectURL = () => 'blob:http://localhost/sheet-1';
-});
-
-/** What a person does in the browser's file dialog: picks one file. */
-function pickFile(name: string) {
-  const input = document.querySelector('input[type=file]') as HTMLInputElement;
-  expect(input).not.toBeNull();
-  Object.defineProperty(input, 'files', { value: [new File(['x'], name)] });
-  fireEvent.change(input);
-}
+beforeEach(() => freshImportScreen(extra));
 
 describe('批量导入', () => {
   it('uploads the chosen sheet as multipart field file and lists every bad row', async () => {
