@@ -12,8 +12,9 @@ export const DEFAULT_DIR = 'test-results/server-logs';
 
 /** What must never appear in a log line, by kind. Each has a global regex. */
 export const PATTERNS = [
-  // Mainland mobile numbers; digits or a decimal point around it mean a timestamp or a duration.
-  { kind: '手机号', re: /(?<![\d.])1[3-9]\d{9}(?!\d)/g },
+  // Mainland mobile numbers. Digits or a decimal point around it mean a timestamp or a duration, and
+  // letters a content hash (/css/760.318d14368935857c216a.css holds "14368935857").
+  { kind: '手机号', re: /(?<![0-9A-Za-z.])1[3-9]\d{9}(?![0-9A-Za-z])/g },
   // The WeChat stand-in's login and phone codes carry the openid / number in clear.
   { kind: 'openid', re: /mock:[^\s"]*|mock-phone:[^\s"]*|oPrivacy\w*/g },
   { kind: '令牌', re: /Bearer\s+[A-Za-z0-9_-]{20,}/gi },

@@ -215,6 +215,7 @@ describe('server log scan', () => {
     const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCdE';
     const scan = scanLogs([
       '{"level":30,"msg":"booking for 13812341234"}',
+      '{"level":30,"msg":"电话13912345678已核实"}',
       '{"level":30,"msg":"login","code":"mock:owner-a"}',
       `{"level":30,"headers":{"authorization":"Bearer ${token}"}}`,
       '{"level":30,"msg":"address 浙江省杭州市西湖区 文三路 90 号"}',
@@ -222,7 +223,7 @@ describe('server log scan', () => {
     ]);
     expect(scan.status).toBe(1);
     expect(scan.out).toMatch(/发现 [6-9] 处/);
-    expect(scan.out).toMatch(/手机号 1/);
+    expect(scan.out).toMatch(/手机号 2/);
     expect(scan.out).toMatch(/测试用 openid\/令牌 1/);
     expect(scan.out).not.toContain('13812341234');
     expect(scan.out).not.toContain(token);
@@ -233,6 +234,7 @@ describe('server log scan', () => {
       '{"level":30,"time":1795758013351,"reqId":"req-1","res":{"statusCode":401},"responseTime":25.13912345678,"msg":"request completed"}',
       '{"level":30,"req":{"headers":{"authorization":"[已隐藏]"}},"phoneMasked":"138****1234"}',
       `{"level":30,"hash":"${'ab12'.repeat(16)}","msg":"区政务服务中心 茶园街道"}`,
+      '{"level":30,"req":{"method":"GET","url":"/css/760.318d14368935857c216a.css"},"msg":"incoming request"}',
     ]);
     expect(scan.out).toMatch(/发现 0 处/);
     expect(scan.status).toBe(0);
