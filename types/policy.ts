@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { DateOnly, Id, Instant } from './common';
+import { DateOnly, Id, Instant, MAX_ID } from './common';
 import { EnterpriseScale } from './enterprise';
 import { POLICY_KINDS, POLICY_LEVELS, POLICY_METHODS, POLICY_STATUSES } from './policy-rules';
 
@@ -76,7 +76,7 @@ export const PolicyListQuery = Type.Object(
     q: Type.Optional(Type.String({ maxLength: 50, description: '关键词，两个汉字即可，如 社保、补贴' })),
     kind: Type.Optional(PolicyKind),
     level: Type.Optional(PolicyLevel),
-    department: Type.Optional(Type.Integer({ minimum: 1, description: '发文部门 id' })),
+    department: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '发文部门 id' })),
     tag: Type.Optional(Type.String({ maxLength: 30 })),
     method: Type.Optional(PolicyMethod),
     /** Only policies the caller's bound enterprise matches (仅看我可享). */
@@ -166,7 +166,7 @@ export const AdminPolicyListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 50, description: '标题或文号中的关键词' })),
     status: Type.Optional(PolicyStatus),
-    department: Type.Optional(Type.Integer({ minimum: 1, description: '发文部门 id（仅管理员可选其他部门）' })),
+    department: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '发文部门 id（仅管理员可选其他部门）' })),
     ...pageQuery,
   },
   { additionalProperties: false },

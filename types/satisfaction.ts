@@ -238,7 +238,7 @@ export type TicketPage = Static<typeof TicketPage>;
 export const TicketListQuery = Type.Object(
   {
     status: Type.Optional(TicketStatus),
-    department: Type.Optional(Type.Integer({ minimum: 1, description: '部门 id（部门人员只能看本部门）' })),
+    department: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '部门 id（部门人员只能看本部门）' })),
     overdue: Type.Optional(Type.Boolean()),
     page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }),
     pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
