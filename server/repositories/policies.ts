@@ -142,26 +142,7 @@ function toSummary(row: ListRow): PolicySummaryRow {
 }
 
 function toPolicy(row: PolicyRow & { department_name: string }): Policy {
-  return {
-    id: row.id,
-    title: row.title,
-    department: { id: row.department_id, name: row.department_name },
-    level: row.level as PolicyLevel,
-    kind: row.kind as PolicyKind,
-    tags: JSON.parse(row.tags) as string[],
-    summary: row.summary,
-    body: row.body,
-    basisDoc: row.basis_doc,
-    amount: row.amount,
-    validFrom: row.valid_from,
-    validTo: row.valid_to,
-    method: row.method as PolicyMethod,
-    contact: row.contact,
-    status: row.status as PolicyStatus,
-    conditions: JSON.parse(row.conditions) as PolicyCondition[],
-    publishedAt: row.published_at,
-    updatedAt: row.updated_at,
-  };
+  return { ...toSummary(row), body: row.body, contact: row.contact };
 }
 
 const countAll = sql<number | string>`count(*)`.as('n');
