@@ -118,7 +118,7 @@ describe('满意度: visits and the survey in the H5 build', () => {
     // The visitor sees that it was rated and when — not how.
     await visitor.goto(`${e2e.url}/#/staff/pages/visits/index`);
     const row = visible(visitor.locator('.yst-vs-visit').filter({ hasText: seeded.name }));
-    await row.getByText(/^已评价 \d\d:\d\d$/).waitFor();
+    await row.getByText(/^已评价 \d{1,2}月\d{1,2}日 \d\d:\d\d$/).waitFor();
     expect(await row.textContent()).not.toMatch(/不满意|满意|分/);
     await visitor.waitForTimeout(500); // let the page transition finish before the picture
     await screenshot(visitor, 'satisfaction-04-visit-rated');

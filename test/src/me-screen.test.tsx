@@ -48,6 +48,7 @@ describe('我的', () => {
     expect(within(card).getByText('91440300708461136T')).toBeInTheDocument();
     expect(within(card).getByText('高新技术企业')).toBeInTheDocument();
     expect(within(card).getByText('专精特新')).toBeInTheDocument();
+    expect(within(card).getByText('1987年12月22日')).toBeInTheDocument();
     expect(screen.queryByText('登录营商通')).not.toBeInTheDocument();
     expect(taroMock.requests.filter((r) => r.url.endsWith('/api/v1/me'))).toHaveLength(1);
   });

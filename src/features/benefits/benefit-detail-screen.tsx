@@ -9,7 +9,7 @@ import { createSubmission } from '@/lib/api/client';
 import { confirm, showErrorToast, showSuccessToast } from '@/lib/wx/ui';
 import { ErrorState, ListSkeleton } from '@/components/list-states';
 import { MESSAGE_PAGE } from '@/features/policies/routes';
-import { chineseDate } from '@/features/policies/dates';
+import { chinaDate } from '@/lib/china-time';
 import { Row } from '@/components/row';
 import { useResource } from '@/lib/use-resource';
 import { confirmBenefit, fetchBenefit, objectToBenefit } from './api';
@@ -136,7 +136,7 @@ export function BenefitDetailScreen({ id }: { id: number }) {
           <Row label="拟兑现金额" value={yuan(benefit.amountYuan)} />
           {benefit.objection ? <Row label="您的异议" value={benefit.objection} /> : null}
           {benefit.paidAmountYuan !== null ? <Row label="实际兑现" value={yuan(benefit.paidAmountYuan)} /> : null}
-          {benefit.paidOn ? <Row label="兑现日期" value={chineseDate(benefit.paidOn)} /> : null}
+          {benefit.paidOn ? <Row label="兑现日期" value={chinaDate(benefit.paidOn)} /> : null}
         </View>
       ) : (
         <Text className="yst-note">部门核实后将在此公示享受依据、所用数据和金额，请留意。</Text>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { BENEFIT_STATUS_LABELS } from '@contract/benefit-rules';
 import type { Benefit } from '@contract/benefit';
-import { chinaDateTime } from '@/features/policies/dates';
+import { chinaDateTime } from '@/lib/china-time';
 
 /** Every step of the record, oldest first, as the enterprise and the department recorded it. */
 export function BenefitTimeline({ history }: { history: Benefit['history'] }) {

@@ -5,7 +5,7 @@ import type { Benefit } from '@contract/benefit';
 import { Page } from '@/components/page';
 import { useMe } from '@/features/auth/use-me';
 import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
-import { chinaDateTime } from '@/features/policies/dates';
+import { chinaDateTime } from '@/lib/china-time';
 import { BENEFIT_DETAIL_PAGE } from '@/features/policies/routes';
 import { usePagedList } from '@/lib/use-paged-list';
 import { fetchMyBenefits } from './api';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { DELIVERY_ITEM_KINDS } from '@contract/delivery-rules';
 import { Row } from '@/components/row';
 import { needsAddress, normalisePhone, type BookingDraft } from './booking-model';
-import { dayLabel } from './dates';
+import { dayLabel } from '@/lib/china-time';
 
 export function itemsText(items: { kind: string; quantity: number; description?: string }[]): string {
   return items.map((i) => `${i.kind}${i.description ? `（${i.description}）` : ''} ×${i.quantity}`).join('，');

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { DeliverySummary } from '@contract/delivery';
 import { itemsText } from './booking-review';
-import { dayLabel } from './dates';
+import { dayLabel } from '@/lib/china-time';
 import { StatusTag } from './status-tag';
 
 interface DeliveryCardProps {

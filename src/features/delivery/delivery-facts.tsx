@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import type { Delivery } from './api';
 import { itemsText } from './booking-review';
-import { chinaDateTime, dayLabel } from './dates';
+import { chinaDateTime, dayLabel } from '@/lib/china-time';
 import { StatusTag } from './status-tag';
 
 function Row({ label, value }: { label: string; value: string | null | undefined }) {

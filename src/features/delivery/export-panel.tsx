@@ -6,7 +6,7 @@ import { showErrorToast, showSuccessToast } from '@/lib/wx/ui';
 import { downloadFile, type DownloadFormat } from '@/lib/wx/file';
 import { exportRequest } from './api';
 import { Choice, FieldError } from './choice';
-import { addDays, chinaToday } from './dates';
+import { addDays, chinaToday } from '@/lib/china-time';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { DELIVERY_PERIODS, type DeliveryPeriod } from '@contract/delivery-rules';
 import type { DeliverySlot } from './api';
 import { Choice } from './choice';
-import { dayLabel } from './dates';
+import { dayLabel } from '@/lib/china-time';
 
 interface SlotPickerProps {
   /** null while loading. */

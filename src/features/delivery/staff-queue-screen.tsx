@@ -8,7 +8,7 @@ import { errorMessage } from '@/lib/api/api-error';
 import { StaffGate } from '@/features/auth/staff-gate';
 import { fetchQueue, type DeliveryStatus, type QueueFilter } from './api';
 import { Choice } from './choice';
-import { addDays, chinaToday, dayLabel } from './dates';
+import { addDays, chinaToday, dayLabel } from '@/lib/china-time';
 import { DeliveryCard } from './delivery-card';
 import { ExportPanel } from './export-panel';
 import { STAFF_DELIVERY_PAGES } from './routes';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { DELIVERY_STATUS_LABELS } from '@contract/delivery-rules';
 import type { Delivery, DeliveryStatus } from './api';
-import { chinaDateTime } from './dates';
+import { chinaDateTime } from '@/lib/china-time';
 
 /** What is still to come after the current status (自取 has no courier, so no 配送中). */
 export function upcomingStatuses(status: DeliveryStatus, mode: string): DeliveryStatus[] {

@@ -2,6 +2,7 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { Enterprise } from '@contract/enterprise';
 import { Row } from '@/components/row';
+import { chinaDate } from '@/lib/china-time';
 
 /** 一企一档: the profile policies are matched against. */
 export function EnterpriseCard({ enterprise }: { enterprise: Enterprise }) {
@@ -12,7 +13,7 @@ export function EnterpriseCard({ enterprise }: { enterprise: Enterprise }) {
       <Row label="所属行业" value={enterprise.industry} />
       <Row label="企业规模" value={enterprise.scale} />
       <Row label="所属街道" value={enterprise.district} />
-      {enterprise.registeredOn ? <Row label="成立日期" value={enterprise.registeredOn} /> : null}
+      {enterprise.registeredOn ? <Row label="成立日期" value={chinaDate(enterprise.registeredOn)} /> : null}
       {enterprise.qualifications.length > 0 ? (
         <View className="yst-tags">
           {enterprise.qualifications.map((q) => (

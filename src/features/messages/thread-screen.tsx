@@ -7,7 +7,7 @@ import { useMe } from '@/features/auth/use-me';
 import { errorMessage } from '@/lib/api/api-error';
 import { createSubmission } from '@/lib/api/client';
 import { showSuccessToast } from '@/lib/wx/ui';
-import { chinaDateTime } from '@/features/policies/dates';
+import { chinaDateTime } from '@/lib/china-time';
 import { EmptyState, ErrorState, ListSkeleton } from '@/components/list-states';
 import { addPost, fetchThread, startThread, type MessageSubject } from './api';
 import { deadlineText } from './deadline';

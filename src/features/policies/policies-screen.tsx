@@ -8,7 +8,7 @@ import { useMe } from '@/features/auth/use-me';
 import { peekEarlyAnswer } from '@/lib/api/early';
 import { usePagedList, type PagedList } from '@/lib/use-paged-list';
 import { firstPageUrl, searchPolicies, type PolicyFilters } from './api';
-import { chinaToday } from './dates';
+import { chinaToday } from '@/lib/china-time';
 import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
 import { PolicyCard } from './policy-card';
 import { PolicyFiltersBar } from './policy-filters';

@@ -8,7 +8,8 @@ import { listAppeals } from './api';
 import { PagedCards } from './paged-cards';
 import { ticketDetailUrl } from './ticket-card';
 import { AppealDecisionForm } from './ticket-forms';
-import { chinaTime, scoreText, subjectTitle } from './ticket-format';
+import { chinaDateTime } from '@/lib/china-time';
+import { scoreText, subjectTitle } from './ticket-format';
 import './rectification.scss';
 
 function AppealCard({ ticket, onDecided }: { ticket: Ticket; onDecided: () => void }) {
@@ -18,7 +19,7 @@ function AppealCard({ ticket, onDecided }: { ticket: Ticket; onDecided: () => vo
       <Row label="申诉部门" value={ticket.department.name} />
       <Row label="整体满意度" value={scoreText(ticket.scores.overall)} />
       <Row label="评价意见" value={ticket.comment || '（未填写）'} />
-      <Row label="申诉理由" value={ticket.appeal ? `${ticket.appeal.reason}（${chinaTime(ticket.appeal.at)}）` : ''} />
+      <Row label="申诉理由" value={ticket.appeal ? `${ticket.appeal.reason}（${chinaDateTime(ticket.appeal.at)}）` : ''} />
       <View className="yst-link" ariaRole="link" onClick={() => void Taro.navigateTo({ url: ticketDetailUrl(ticket.id) })}>
         查看工单全部记录
       </View>

@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { SatisfactionStats } from '@contract/satisfaction';
 import { request } from '@/lib/api/client';
+import { chinaYear } from '@/lib/china-time';
 
 export interface DepartmentOption {
   id: number;
   name: string;
-}
-
-function chinaYear(now: Date): number {
-  return new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear();
 }
 
 /**

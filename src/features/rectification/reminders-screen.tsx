@@ -11,7 +11,7 @@ import { StaffGate } from '@/features/auth/staff-gate';
 import { Row } from '@/components/row';
 import { listReminderLetters, runReminders } from './api';
 import { PagedCards } from './paged-cards';
-import { chinaTime } from './ticket-format';
+import { chinaDateTime } from '@/lib/china-time';
 import './rectification.scss';
 
 type LetterSummary = ReminderLetterPage['items'][number];
@@ -27,7 +27,7 @@ function LetterCard({ letter }: { letter: LetterSummary }) {
       <Text className="yst-ticket__title">{letter.number}</Text>
       <Row label="致" value={letter.department.name} />
       <Row label="提醒事项" value={counts || '无'} />
-      <Row label="生成时间" value={chinaTime(letter.createdAt)} />
+      <Row label="生成时间" value={chinaDateTime(letter.createdAt)} />
     </View>
   );
 }

@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Ticket } from '@contract/satisfaction';
 import { DeadlineBadges, StatusBadge } from './ticket-badges';
-import { chinaTime, scoreText, subjectTitle } from './ticket-format';
+import { chinaDateTime } from '@/lib/china-time';
+import { scoreText, subjectTitle } from './ticket-format';
 
 export const ticketDetailUrl = (id: number) => `/staff/pages/tickets/detail?id=${id}`;
 
@@ -33,7 +34,7 @@ export function TicketCard({ ticket, now }: { ticket: Ticket; now: Date }) {
       <View className="yst-row">
         <Text className="yst-row__label">工单编号</Text>
         <Text className="yst-row__value">
-          {ticket.id} · {chinaTime(ticket.createdAt)} 生成
+          {ticket.id} · {chinaDateTime(ticket.createdAt)} 生成
         </Text>
       </View>
       <DeadlineBadges ticket={ticket} now={now} />

@@ -7,12 +7,12 @@ import { DIMENSION_KEYS, DIMENSION_TEXT } from '@contract/satisfaction-labels';
 import { errorMessage } from '@/lib/api/api-error';
 import { StaffGate } from '@/features/auth/staff-gate';
 import { Row } from '@/components/row';
-import { chinaDeadline } from '@/lib/deadline';
+import { chinaDateTime, chinaDeadline } from '@/lib/china-time';
 import { getTicket } from './api';
 import { RaterContact } from './rater-contact';
 import { DeadlineBadges, StatusBadge } from './ticket-badges';
 import { AppealDecisionForm, AppealForm, CallbackForm, RectifyForm } from './ticket-forms';
-import { chinaTime, scoreText, subjectTitle } from './ticket-format';
+import { scoreText, subjectTitle } from './ticket-format';
 import { TicketTimeline } from './ticket-timeline';
 import './rectification.scss';
 
@@ -55,21 +55,21 @@ function ProgressCard({ ticket }: { ticket: Ticket }) {
   return (
     <View className="yst-card">
       <Text className="yst-card__title">办理情况</Text>
-      <Row label="回访期限" value={chinaDeadline(ticket.callbackDueAt, chinaTime)} />
-      <Row label="整改期限" value={chinaDeadline(ticket.deadlineAt, chinaTime)} />
-      {ticket.callback ? <Row label="回访" value={`${chinaTime(ticket.callback.at)} · ${ticket.callback.outcome}`} /> : null}
+      <Row label="回访期限" value={chinaDeadline(ticket.callbackDueAt)} />
+      <Row label="整改期限" value={chinaDeadline(ticket.deadlineAt)} />
+      {ticket.callback ? <Row label="回访" value={`${chinaDateTime(ticket.callback.at)} · ${ticket.callback.outcome}`} /> : null}
       {ticket.fix ? <Row label="整改措施" value={ticket.fix} /> : null}
       {ticket.reply ? <Row label="答复企业" value={ticket.reply} /> : null}
-      {ticket.rectifiedAt ? <Row label="整改时间" value={chinaTime(ticket.rectifiedAt)} /> : null}
-      {ticket.closedAt ? <Row label="办结时间" value={chinaTime(ticket.closedAt)} /> : null}
+      {ticket.rectifiedAt ? <Row label="整改时间" value={chinaDateTime(ticket.rectifiedAt)} /> : null}
+      {ticket.closedAt ? <Row label="办结时间" value={chinaDateTime(ticket.closedAt)} /> : null}
       {ticket.reopenCount > 0 ? <Row label="退回重办" value={`${ticket.reopenCount} 次`} /> : null}
       {ticket.appeal ? (
         <>
-          <Row label="申诉理由" value={`${chinaTime(ticket.appeal.at)} · ${ticket.appeal.reason}`} />
+          <Row label="申诉理由" value={`${chinaDateTime(ticket.appeal.at)} · ${ticket.appeal.reason}`} />
           {ticket.appeal.decision ? (
             <Row
               label="复核结论"
-              value={`${ticket.appeal.decision.upheld ? '申诉成立' : '申诉驳回'} · ${ticket.appeal.decision.note}（${chinaTime(ticket.appeal.decision.at)}）`}
+              value={`${ticket.appeal.decision.upheld ? '申诉成立' : '申诉驳回'} · ${ticket.appeal.decision.note}（${chinaDateTime(ticket.appeal.decision.at)}）`}
             />
           ) : null}
         </>

@@ -5,7 +5,7 @@ import type { Ticket } from '@contract/satisfaction';
 import { errorMessage } from '@/lib/api/api-error';
 import { confirm, showSuccessToast } from '@/lib/wx/ui';
 import { appealTicket, decideAppeal, recordCallback, recordRectification } from './api';
-import { chinaTime, parseChinaTime } from './ticket-format';
+import { parseChinaTime, toChinaInput } from '@/lib/china-time';
 
 const MIN_TEXT = 2;
 
@@ -54,7 +54,7 @@ interface FormProps {
 }
 
 export function CallbackForm({ ticket, onDone }: FormProps) {
-  const [at, setAt] = useState(() => chinaTime(new Date().toISOString()));
+  const [at, setAt] = useState(() => toChinaInput(new Date().toISOString()));
   const [outcome, setOutcome] = useState('');
   const { busy, error, run } = useAction(onDone);
   const atIso = parseChinaTime(at);

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { TicketEvent } from '@contract/satisfaction';
-import { ACTION_LABELS, chinaTime } from './ticket-format';
+import { chinaDateTime } from '@/lib/china-time';
+import { ACTION_LABELS } from './ticket-format';
 
 export function TicketTimeline({ history }: { history: readonly TicketEvent[] }) {
   return (
@@ -14,7 +15,7 @@ export function TicketTimeline({ history }: { history: readonly TicketEvent[] })
               <Text className="yst-ticket-timeline__title">
                 {ACTION_LABELS[e.action]} · {e.by}
               </Text>
-              <Text className="yst-ticket-timeline__time">{chinaTime(e.at)}</Text>
+              <Text className="yst-ticket-timeline__time">{chinaDateTime(e.at)}</Text>
               {e.note ? <Text className="yst-ticket-timeline__note">{e.note}</Text> : null}
             </View>
           </View>

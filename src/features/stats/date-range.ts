@@ -1,14 +1,9 @@
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+import { chinaToday } from '@/lib/china-time';
 
 export interface DateRange {
   /** China dates YYYY-MM-DD, both inclusive. */
   from: string;
   to: string;
-}
-
-/** Today's China date. */
-export function chinaToday(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The reports API's name for a range: 2026-10-08~2026-11-27. */

@@ -1,13 +1,8 @@
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-function chinaYearQuarter(now: Date): { year: number; quarter: number } {
-  const d = new Date(now.getTime() + CHINA_OFFSET_MS);
-  return { year: d.getUTCFullYear(), quarter: Math.floor(d.getUTCMonth() / 3) + 1 };
-}
+import { chinaQuarter, quarterText } from '@/lib/china-time';
 
 /** The quarter a date falls in, in China time, as the API names it: 2026Q4. */
 export function quarterOf(now: Date): string {
-  const { year, quarter } = chinaYearQuarter(now);
+  const { year, quarter } = chinaQuarter(now);
   return `${year}Q${quarter}`;
 }
 
@@ -19,12 +14,12 @@ export interface PeriodOption {
 export function periodLabel(period: string): string {
   const m = /^(\d{4})(?:Q([1-4]))?$/.exec(period);
   if (!m) return period;
-  return m[2] ? `${m[1]}年第${'一二三四'[Number(m[2]) - 1]}季度` : `${m[1]}年全年`;
+  return m[2] ? quarterText(Number(m[1]), Number(m[2])) : `${m[1]}年全年`;
 }
 
 /** The choices offered: the last `quarters` quarters (newest first), then this year and last year. */
 export function recentPeriods(now: Date, quarters = 6): PeriodOption[] {
-  let { year, quarter } = chinaYearQuarter(now);
+  let { year, quarter } = chinaQuarter(now);
   const thisYear = year;
   const out: string[] = [];
   for (let i = 0; i < quarters; i++) {

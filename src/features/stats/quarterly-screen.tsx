@@ -176,7 +176,7 @@ function Quarterly() {
     <View>
       <View className="yst-header">
         <Text className="yst-header__title">季度工作数据</Text>
-        <Text className="yst-header__subtitle">{report && !custom ? `${title}（${report.from} 至 ${report.to}）` : title}</Text>
+        <Text className="yst-header__subtitle">{report && !custom ? `${title}（${rangeLabel(report)}）` : title}</Text>
       </View>
       <View className="yst-filters">
         <ChipGroup label="期间" options={periods} value={choice} onChange={setChoice} />

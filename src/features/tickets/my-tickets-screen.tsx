@@ -8,8 +8,7 @@ import { LoginPanel } from '@/features/auth/login-panel';
 import { useSession } from '@/features/auth/use-session';
 import { errorMessage } from '@/lib/api/api-error';
 import { fetchMyTickets, PAGE_SIZE } from './api';
-import { chinaDeadline } from '@/lib/deadline';
-import { chinaTime } from './format';
+import { chinaDeadline } from '@/lib/china-time';
 import { OverdueTag, TicketStatusTag } from './ticket-status';
 import './tickets.scss';
 
@@ -31,7 +30,7 @@ function TicketRow({ ticket }: { ticket: Ticket }) {
       </Text>
       {OPEN.includes(ticket.status) ? (
         <View className="yst-mt-ticket__deadline">
-          <Text>整改期限 {chinaDeadline(ticket.deadlineAt, chinaTime)}</Text>
+          <Text>整改期限 {chinaDeadline(ticket.deadlineAt)}</Text>
           <OverdueTag ticket={ticket} />
         </View>
       ) : null}

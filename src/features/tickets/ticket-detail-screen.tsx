@@ -8,8 +8,7 @@ import { errorMessage } from '@/lib/api/api-error';
 import { confirm, showSuccessToast } from '@/lib/wx/ui';
 import { Row } from '@/components/row';
 import { confirmTicket, fetchTicket, reopenTicket } from './api';
-import { chinaDeadline } from '@/lib/deadline';
-import { chinaTime } from './format';
+import { chinaDateTime, chinaDeadline } from '@/lib/china-time';
 import { OverdueTag, TicketStatusTag } from './ticket-status';
 import './tickets.scss';
 
@@ -32,18 +31,18 @@ function Progress({ ticket }: { ticket: Ticket }) {
       <View className="yst-row">
         <Text className="yst-row__label">整改期限</Text>
         <Text className="yst-row__value">
-          {chinaDeadline(ticket.deadlineAt, chinaTime)} <OverdueTag ticket={ticket} />
+          {chinaDeadline(ticket.deadlineAt)} <OverdueTag ticket={ticket} />
         </Text>
       </View>
       {ticket.callback ? (
-        <Row label="回访" value={`${chinaTime(ticket.callback.at)}：${ticket.callback.outcome}`} />
+        <Row label="回访" value={`${chinaDateTime(ticket.callback.at)}：${ticket.callback.outcome}`} />
       ) : (
-        <Row label="回访" value={`部门将于 ${chinaDeadline(ticket.callbackDueAt, chinaTime)} 前与您联系`} />
+        <Row label="回访" value={`部门将于 ${chinaDeadline(ticket.callbackDueAt)} 前与您联系`} />
       )}
       {ticket.fix ? <Row label="整改措施" value={ticket.fix} /> : null}
       {ticket.reply ? <Row label="部门答复" value={ticket.reply} /> : null}
       {ticket.reopenCount > 0 ? <Row label="退回次数" value={`${ticket.reopenCount} 次`} /> : null}
-      {ticket.closedAt ? <Row label="办结时间" value={chinaTime(ticket.closedAt)} /> : null}
+      {ticket.closedAt ? <Row label="办结时间" value={chinaDateTime(ticket.closedAt)} /> : null}
     </View>
   );
 }
@@ -75,7 +74,7 @@ function History({ ticket }: { ticket: Ticket }) {
           <View key={`${event.at}-${index}`} className="yst-mt-timeline__item">
             <Text className="yst-mt-timeline__title">{ACTION_LABELS[event.action]}</Text>
             <Text className="yst-mt-timeline__meta">
-              {chinaTime(event.at)} · {event.by}
+              {chinaDateTime(event.at)} · {event.by}
             </Text>
             {event.note ? <Text className="yst-mt-timeline__note">{event.note}</Text> : null}
           </View>

@@ -1,8 +1,7 @@
-const QUARTER_NAMES = ['一', '二', '三', '四'];
+import { chinaQuarter, quarterText } from '@/lib/china-time';
 
-/** The default stage of a visit: one rating per enterprise and department each quarter. */
+/** The default stage of a visit: one rating per enterprise and department each quarter, as the quarter is in China. */
 export function quarterStage(now: Date): string {
-  // The quarter as it is in Beijing, where the visit happens.
-  const china = new Date(now.getTime() + 8 * 3600 * 1000);
-  return `${china.getUTCFullYear()}年第${QUARTER_NAMES[Math.floor(china.getUTCMonth() / 3)]}季度走访`;
+  const { year, quarter } = chinaQuarter(now);
+  return `${quarterText(year, quarter)}走访`;
 }

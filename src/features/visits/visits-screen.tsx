@@ -4,19 +4,16 @@ import { Button, Empty, Popup, Skeleton, Tag } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { VisitSummary } from '@contract/satisfaction';
 import { Page } from '@/components/page';
-import { chinaTime } from '@/features/tickets/format';
+import { chinaDateTime } from '@/lib/china-time';
 import { errorMessage } from '@/lib/api/api-error';
 import { fetchMyVisits } from './api';
 import { StaffGate } from './staff-gate';
 import { VisitCode } from './visit-code';
 import './visits.scss';
 
-/** “已评价 11:32” today, with the date otherwise — the time only, never how it was rated. */
+/** “已评价 11月27日 11:32”: when it was rated, never how. */
 export function ratedLabel(ratedAt: string, now: Date): string {
-  const rated = chinaTime(ratedAt);
-  const today = chinaTime(now.toISOString()).slice(0, 10);
-  if (rated.slice(0, 10) === today) return `已评价 ${rated.slice(11)}`;
-  return `已评价 ${Number(rated.slice(5, 7))}月${Number(rated.slice(8, 10))}日 ${rated.slice(11)}`;
+  return `已评价 ${chinaDateTime(ratedAt, now)}`;
 }
 
 function VisitRow({ visit, onShow }: { visit: VisitSummary; onShow: () => void }) {
@@ -29,7 +26,7 @@ function VisitRow({ visit, onShow }: { visit: VisitSummary; onShow: () => void }
       <Text className="yst-vs-visit__meta">
         {visit.project?.name ?? visit.department.name} · {visit.stage}
       </Text>
-      <Text className="yst-vs-visit__meta">发起于 {chinaTime(visit.createdAt)}</Text>
+      <Text className="yst-vs-visit__meta">发起于 {chinaDateTime(visit.createdAt)}</Text>
     </View>
   );
 }

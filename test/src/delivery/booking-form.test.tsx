@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { BookingForm } from '@/features/delivery/booking-form';
-import { dayLabel } from '@/features/delivery/dates';
+import { dayLabel } from '@/lib/china-time';
 import { taroMock, type MockRequest } from '../taro-stub';
 import { backend, freshApp, on, signedIn } from '../helpers';
 import { DAY_1, DAY_2, SLOTS } from './fixtures';

@@ -2,7 +2,11 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { DeliveryDetail } from '@/features/delivery/detail-screen';
 import { taroMock } from '../taro-stub';
 import { backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
 import { EVENTS, SLOTS, delivery } from './fixtures';
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 beforeEach(() => {
   freshApp();
@@ -103,6 +107,6 @@ describe('递送 detail (enterprise)', () => {
     render(<DeliveryDetail id={42} />);
     fireEvent.click(await screen.findByRole('button', { name: '去评价' }));
     expect(taroMock.navigations).toEqual([{ kind: 'navigateTo', url: '/pages/survey/index?deliveryId=42' }]);
-    expect(screen.getByText('2026-09-28 16:30')).toBeInTheDocument();
+    expect(screen.getByText('9月28日 16:30')).toBeInTheDocument();
   });
 });

@@ -1,6 +1,10 @@
 import { render, screen } from '@testing-library/react';
 import { Timeline } from '@/features/delivery/timeline';
+import { fixNow } from '../lib/fixed-now';
 import { EVENTS, delivery } from './fixtures';
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 const labels = (testId: string) => screen.queryAllByTestId(testId).map((el) => el.querySelector('.yst-timeline__label')?.textContent);
 
@@ -14,9 +18,17 @@ describe('递送 timeline', () => {
     expect(labels('timeline-event')).toEqual(['已提交预约', '已受理', '配送中', '已送达']);
     expect(labels('timeline-ahead')).toEqual([]);
     const [, , dispatched, delivered] = screen.getAllByTestId('timeline-event');
-    expect(dispatched).toHaveTextContent('2026-09-28 14:00 · 区政务服务中心');
+    expect(dispatched).toHaveTextContent('9月28日 14:00 · 区政务服务中心');
     expect(dispatched).toHaveTextContent('快递单号 SF1234567890');
     expect(delivered).toHaveTextContent('签收人 张三');
+  });
+
+  it('names the year of an entry from another year: 2025年9月28日 14:00', () => {
+    const lastYear = { ...EVENTS.dispatched, at: '2025-09-28T06:00:00.000Z' };
+    render(<Timeline delivery={delivery({ status: 'dispatched', events: [EVENTS.submitted, EVENTS.accepted, lastYear] })} />);
+    const [submitted, , dispatched] = screen.getAllByTestId('timeline-event');
+    expect(submitted).toHaveTextContent('9月25日 10:00 · 茗溪茶业有限公司');
+    expect(dispatched).toHaveTextContent('2025年9月28日 14:00 · 区政务服务中心');
   });
 
   it('shows the steps still ahead in grey, without 配送中 for 自取', () => {

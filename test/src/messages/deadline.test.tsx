@@ -1,11 +1,15 @@
 import { render, screen } from '@testing-library/react';
 import { ThreadScreen } from '@/features/messages/thread-screen';
 import { ENTERPRISE, USER, backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
 import { thread } from '../policies/fixtures';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../policies/taro-extra'));
 
 beforeEach(freshApp);
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 const me = on('GET', '/api/v1/me', () => ({ statusCode: 200, data: { user: USER, enterprise: ENTERPRISE } }));
 
@@ -16,6 +20,13 @@ describe('留言 reply deadline', () => {
     backend(me, on('GET', '/api/v1/messages/9', () => ({ statusCode: 200, data: thread({ replyDueAt: '2026-11-30T16:00:00.000Z' }) })));
     render(<ThreadScreen id={9} />);
     expect(await screen.findByTestId('deadline')).toHaveTextContent('工作日 1 天内答复，截止 11月30日 24:00');
+  });
+
+  it('names the year of a deadline outside the current one, still as 24:00 of its due day', async () => {
+    signedIn();
+    backend(me, on('GET', '/api/v1/messages/9', () => ({ statusCode: 200, data: thread({ replyDueAt: '2025-12-31T16:00:00.000Z' }) })));
+    render(<ThreadScreen id={9} />);
+    expect(await screen.findByTestId('deadline')).toHaveTextContent('截止 2025年12月31日 24:00');
   });
 
   it('keeps any other deadline as it is', async () => {

@@ -29,6 +29,14 @@ describe('我的享受', () => {
     expect(rows[0]).toHaveTextContent('公示中');
     expect(rows[0]).toHaveTextContent('36,000.00 元');
     expect(rows[1]).toHaveTextContent('已兑现');
+    // Updated in an earlier year: the year is named.
+    expect(rows[0]).toHaveTextContent('更新于 2024年3月5日 10:00');
+  });
+
+  it('the paid record names its 兑现日期 like every date in the app', async () => {
+    backend(me, on('GET', '/api/v1/benefits/5', () => ({ statusCode: 200, data: benefit({ status: 'paid', paidAmountYuan: 36000, paidOn: '2024-04-01' }) })));
+    render(<BenefitDetailScreen id={5} />);
+    expect(await screen.findByText('2024年4月1日')).toBeInTheDocument();
   });
 
   it.each<[BenefitStatus, boolean]>([

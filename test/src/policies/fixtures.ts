@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { Benefit } from '@contract/benefit';
 import type { MessageThread } from '@contract/message';
 import type { PolicyDetail, PolicyListItem } from '@contract/policy';
-import { chinaToday } from '@/features/policies/dates';
+import { chinaToday } from '@/lib/china-time';
 
 export const inDays = (n: number) => dayjs(chinaToday()).add(n, 'day').format('YYYY-MM-DD');
 

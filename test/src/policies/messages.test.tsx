@@ -3,11 +3,15 @@ import { ThreadScreen } from '@/features/messages/thread-screen';
 import { InboxScreen } from '@/features/messages/staff/inbox-screen';
 import { taroMock } from '../taro-stub';
 import { ENTERPRISE, USER, backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
 import { thread } from './fixtures';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('./taro-extra'));
 
 beforeEach(freshApp);
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 const me = on('GET', '/api/v1/me', () => ({ statusCode: 200, data: { user: USER, enterprise: ENTERPRISE } }));
 const STAFF_USER = { id: 20, role: 'staff' as const, displayName: '王科员', department: { id: 2, name: '区人社局' }, phoneMasked: null };
@@ -19,6 +23,7 @@ describe('留言', () => {
     render(<ThreadScreen id={9} />);
     expect(await screen.findByTestId('deadline')).toHaveTextContent('工作日 1 天内答复，截止 12月1日 18:00');
     expect(screen.getByText('我公司是否符合？')).toBeInTheDocument();
+    expect(screen.getByTestId('post')).toHaveTextContent('平安银行股份有限公司 · 11月30日 10:00');
     expect(screen.queryByText('已超期')).not.toBeInTheDocument();
   });
 

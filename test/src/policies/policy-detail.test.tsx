@@ -2,11 +2,15 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { PolicyDetailScreen } from '@/features/policies/policy-detail-screen';
 import { taroMock } from '../taro-stub';
 import { ENTERPRISE, USER, backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
 import { policyDetail } from './fixtures';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('./taro-extra'));
 
 beforeEach(freshApp);
+
+// 2026-11-27 10:00 in China.
+fixNow('2026-11-27T02:00:00.000Z');
 
 const detail = (over: Parameters<typeof policyDetail>[0] = {}) =>
   on('GET', '/api/v1/policies/11', () => ({ statusCode: 200, data: policyDetail(over) }));
@@ -34,6 +38,21 @@ describe('政策详情', () => {
     backend(detail({ validTo: '2024-06-30', expired: true }));
     render(<PolicyDetailScreen id={11} />);
     expect(await screen.findByTestId('validity')).toHaveTextContent('已过期');
+  });
+
+  it('keeps the formal validity range with its years, and names when a coming policy takes effect by the app’s date rule', async () => {
+    backend(detail({ validFrom: '2024-03-01', validTo: '2026-12-31' }));
+    const { unmount } = render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByText('2024年3月1日 至 2026年12月31日')).toBeInTheDocument();
+    unmount();
+    backend(detail({ validFrom: '2026-12-01', validTo: null }));
+    const second = render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByTestId('validity')).toHaveTextContent('12月1日起施行');
+    expect(screen.getByText('2026年12月1日 至 长期')).toBeInTheDocument();
+    second.unmount();
+    backend(detail({ validFrom: '2027-01-01', validTo: null }));
+    render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByTestId('validity')).toHaveTextContent('2027年1月1日起施行');
   });
 
   it('“我能享受吗？” explains each condition for the bound enterprise', async () => {

@@ -2,9 +2,13 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { AppealsScreen } from '@/features/rectification/appeals-screen';
 import { taroMock } from '../taro-stub';
 import { backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
 import { ADMIN_USER, STAFF_USER, TAX, meRoute, pathOf, ticket } from './fixtures';
 
 beforeEach(freshApp);
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 const appeal = { reason: '该企业当日未到窗口办事', at: '2026-09-30T02:00:00.000Z', decision: null };
 const pending = [ticket({ id: 7, status: 'appealing', appeal }), ticket({ id: 8, status: 'appealing', appeal, department: TAX })];
@@ -20,7 +24,7 @@ describe('申诉复核', () => {
     render(<AppealsScreen />);
     const card = await screen.findByTestId('appeal-7');
     expect(screen.getByText('待复核 2 件')).toBeInTheDocument();
-    expect(within(card).getByText('该企业当日未到窗口办事（2026-09-30 10:00）')).toBeInTheDocument();
+    expect(within(card).getByText('该企业当日未到窗口办事（9月30日 10:00）')).toBeInTheDocument();
 
     const upheld = within(card).getByRole('button', { name: '申诉成立' });
     // No note yet: nothing is sent.

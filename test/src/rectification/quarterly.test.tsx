@@ -43,7 +43,7 @@ describe('季度工作数据', () => {
     expect(within(screen.getByTestId('figure-deliveriesDelivered')).getByText('未启用')).toBeInTheDocument();
     // Nothing to trace behind a zero.
     expect(within(screen.getByTestId('figure-reminderLetters')).queryByRole('button', { name: '查看明细' })).not.toBeInTheDocument();
-    expect(screen.getByText(/2026-10-01 至 2026-12-31/)).toBeInTheDocument();
+    expect(screen.getByText(/（2026年10月1日至12月31日）/)).toBeInTheDocument();
 
     const asked = taroMock.requests.find((r) => pathOf(r) === '/api/v1/admin/reports/quarterly')!;
     expect(queryOf(asked)).toEqual({ period: quarterOf(new Date()) });

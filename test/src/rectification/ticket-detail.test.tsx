@@ -2,9 +2,13 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { TicketDetailScreen } from '@/features/rectification/ticket-detail-screen';
 import { taroMock } from '../taro-stub';
 import { backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
 import { ADMIN_USER, OTHER_STAFF, STAFF_USER, meRoute, pathOf, ticket } from './fixtures';
 
 beforeEach(freshApp);
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 const RATER = { enterpriseName: '宁德新能源科技有限公司', contactMasked: '138****1234' };
 const posts = () => taroMock.requests.filter((r) => r.method === 'POST');
@@ -50,7 +54,7 @@ describe('工单详情', () => {
     ]);
     expect(screen.queryByTestId('callback-form')).not.toBeInTheDocument();
     expect(within(screen.getByTestId('timeline')).getByText('记录回访 · 区市场监管局')).toBeInTheDocument();
-    expect(screen.getByText('2026-09-29 09:30 · 已电话联系企业负责人')).toBeInTheDocument();
+    expect(screen.getByText('9月29日 09:30 · 已电话联系企业负责人')).toBeInTheDocument();
   });
 
   it('shows the rater’s full number only after a tap, from the audited endpoint, to call back', async () => {

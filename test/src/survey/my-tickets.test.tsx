@@ -4,6 +4,10 @@ import { MyTicketsScreen } from '@/features/tickets/my-tickets-screen';
 import { TicketDetailScreen } from '@/features/tickets/ticket-detail-screen';
 import { taroMock } from '../taro-stub';
 import { ENTERPRISE, USER, backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 beforeEach(() => {
   freshApp();
@@ -54,7 +58,7 @@ describe('我的工单', () => {
       on('GET', '/api/v1/me/tickets', () => ({ statusCode: 200, data: { items: [ticket({ overdue: true }), { ...rectified, id: 32 }], total: 2 } })),
     );
     render(<MyTicketsScreen />);
-    expect(await screen.findByText('整改期限 2026-12-18 17:59')).toBeInTheDocument();
+    expect(await screen.findByText('整改期限 12月18日 17:59')).toBeInTheDocument();
     expect(screen.getByText('已超期')).toBeInTheDocument();
     expect(screen.getByText('待您确认')).toBeInTheDocument();
     expect(screen.getByText('部门已答复，请确认整改结果')).toBeInTheDocument();
@@ -63,7 +67,7 @@ describe('我的工单', () => {
   it('confirm and reopen are offered only after the department replied', async () => {
     backend(me, on('GET', '/api/v1/tickets/31', () => ({ statusCode: 200, data: ticket({}) })));
     render(<TicketDetailScreen id={31} />);
-    expect(await screen.findByText('部门将于 2026-11-30 17:59 前与您联系')).toBeInTheDocument();
+    expect(await screen.findByText('部门将于 11月30日 17:59 前与您联系')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '确认办结' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '未解决，退回重办' })).not.toBeInTheDocument();
   });
@@ -85,7 +89,7 @@ describe('我的工单', () => {
     fireEvent.change(screen.getByPlaceholderText('请说明哪些问题仍未解决'), { target: { value: '清单仍未公示' } });
     fireEvent.click(screen.getByRole('button', { name: '提交退回' }));
     expect(await screen.findByText('企业退回重办')).toBeInTheDocument();
-    expect(screen.getByText('2027-01-05 17:59')).toBeInTheDocument();
+    expect(screen.getByText('2027年1月5日 17:59')).toBeInTheDocument();
     expect(taroMock.requests.find((r) => r.method === 'POST')?.data).toEqual({ reason: '清单仍未公示' });
   });
 

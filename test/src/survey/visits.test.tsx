@@ -4,8 +4,12 @@ import { NewVisitScreen } from '@/features/visits/new-visit-screen';
 import { VisitsScreen, ratedLabel } from '@/features/visits/visits-screen';
 import { taroMock } from '../taro-stub';
 import { ENTERPRISE, USER, backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
 
 const VISITOR = { ...USER, id: 40, role: 'visitor' as const, displayName: '游晓峰', department: { id: 1, name: '区营商办' }, phoneMasked: null };
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 beforeEach(() => {
   freshApp();
@@ -30,18 +34,20 @@ function visit(id: number, ratedAt: string | null): VisitSummary {
 }
 
 describe('走访评价 (visitor)', () => {
-  it('rated time in Beijing: today as 已评价 11:32, earlier days with the date', () => {
+  it('rated time in Beijing, read as every instant in the app: the year only outside the current one', () => {
     const now = new Date('2026-11-27T06:00:00.000Z');
-    expect(ratedLabel('2026-11-27T03:32:00.000Z', now)).toBe('已评价 11:32');
+    expect(ratedLabel('2026-11-27T03:32:00.000Z', now)).toBe('已评价 11月27日 11:32');
     expect(ratedLabel('2026-11-25T17:05:00.000Z', now)).toBe('已评价 11月26日 01:05');
+    expect(ratedLabel('2025-11-27T03:32:00.000Z', now)).toBe('已评价 2025年11月27日 11:32');
   });
 
   it('the list shows whether each visit was rated, never a score', async () => {
-    const ratedAt = new Date(Date.now() - 60_000).toISOString();
+    const ratedAt = '2026-11-27T01:59:00.000Z';
     backend(me, on('GET', '/api/v1/visits', () => ({ statusCode: 200, data: { items: [visit(1, ratedAt), visit(2, null)], total: 2 } })));
     render(<VisitsScreen />);
     const rated = (await screen.findByText('企业1')).closest('[role="button"]') as HTMLElement;
-    expect(within(rated).getByText(/^已评价 \d\d:\d\d$/)).toBeInTheDocument();
+    expect(within(rated).getByText('已评价 11月27日 09:59')).toBeInTheDocument();
+    expect(within(rated).getByText('发起于 11月27日 09:00')).toBeInTheDocument();
     const waiting = screen.getByText('企业2').closest('[role="button"]') as HTMLElement;
     expect(within(waiting).getByText('待评价')).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/满意|分/);

@@ -5,7 +5,7 @@ import type { Benefit } from '@contract/benefit';
 import { errorMessage } from '@/lib/api/api-error';
 import { createSubmission } from '@/lib/api/client';
 import { showSuccessToast } from '@/lib/wx/ui';
-import { chinaToday } from '@/features/policies/dates';
+import { chinaToday } from '@/lib/china-time';
 import { archiveBenefit, payBenefit, publicizeBenefit } from '../api';
 
 const AMOUNT_RE = /^\d+(\.\d{1,2})?$/;

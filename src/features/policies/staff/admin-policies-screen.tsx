@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import type { PolicyStatus } from '@contract/policy';
 import { usePagedList } from '@/lib/use-paged-list';
 import { StaffGate } from '@/features/auth/staff-gate';
-import { chinaDateTime } from '../dates';
+import { chinaDateTime } from '@/lib/china-time';
 import { POLICY_STATUS_LABELS } from '../labels';
 import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
 import { STAFF_IMPORT_PAGE, STAFF_POLICY_EDIT_PAGE } from '../routes';

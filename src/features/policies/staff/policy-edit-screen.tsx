@@ -10,7 +10,7 @@ import { createSubmission } from '@/lib/api/client';
 import { confirm, showErrorToast, showSuccessToast } from '@/lib/wx/ui';
 import { StaffGate } from '@/features/auth/staff-gate';
 import { fetchFacets, fetchPolicy } from '../api';
-import { chinaToday } from '../dates';
+import { chinaToday } from '@/lib/china-time';
 import { POLICY_STATUS_LABELS } from '../labels';
 import { ErrorState, ListSkeleton } from '@/components/list-states';
 import { STAFF_POLICY_EDIT_PAGE } from '../routes';
