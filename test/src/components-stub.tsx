@@ -45,9 +45,26 @@ export const Video = element('video', 'Video');
 export const Canvas = element('canvas', 'Canvas');
 export const Block = ({ children }: AnyProps) => <>{children}</>;
 
-export const Button = forwardRef<HTMLButtonElement, AnyProps>((props, ref) => (
-  <button type="button" {...domProps(props)} disabled={Boolean(props.disabled)} ref={ref} />
-));
+type AgreeHandler = ((event: { type: string; detail: Record<string, never>; currentTarget: { id: unknown } }) => void) | undefined;
+
+/**
+ * In WeChat a tap on <button open-type="agreePrivacyAuthorization"> fires bindtap and then
+ * bindagreeprivacyauthorization; the open type is kept as data-open-type so a fake WeChat can check
+ * which native button the user tapped (the base library checks the agree button was really tapped).
+ */
+export const Button = forwardRef<HTMLButtonElement, AnyProps>((props, ref) => {
+  const openType = typeof props.openType === 'string' ? props.openType : undefined;
+  const onClick = props.onClick as ((event: unknown) => void) | undefined;
+  const onAgree = props.onAgreePrivacyAuthorization as AgreeHandler;
+  const click =
+    openType?.split('|').includes('agreePrivacyAuthorization') && onAgree
+      ? (event: unknown) => {
+          onClick?.(event);
+          onAgree({ type: 'agreeprivacyauthorization', detail: {}, currentTarget: { id: props.id } });
+        }
+      : onClick;
+  return <button type="button" {...domProps(props)} data-open-type={openType} onClick={click} disabled={Boolean(props.disabled)} ref={ref} />;
+});
 Button.displayName = 'Button';
 
 type ValueHandler = ((event: { detail: { value: string }; target: EventTarget; currentTarget: EventTarget }) => void) | undefined;

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Page } from '@/components/page';
+import { canOpenPrivacyContract, openPrivacyContract } from '@/lib/wx/privacy';
 
 interface Section {
   heading: string;
@@ -50,6 +51,12 @@ export function PrivacyScreen() {
         <Text className="yst-article__p">
           营商通由区营商环境建设办公室运营。我们非常重视您的个人信息保护，请您仔细阅读本政策。
         </Text>
+        {canOpenPrivacyContract() ? (
+          // In WeChat the text the user consented to is the guide filed with WeChat; it must be one tap away.
+          <View className="yst-link" ariaRole="link" onClick={openPrivacyContract}>
+            查看《营商通隐私保护指引》
+          </View>
+        ) : null}
         {SECTIONS.map((section) => (
           <View key={section.heading}>
             <Text className="yst-article__h">{section.heading}</Text>

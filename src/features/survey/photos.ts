@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { isWeapp } from '@/lib/wx/env';
+import { isPrivacyRefusal } from '@/lib/wx/privacy';
 
 /**
  * Photos for a problem report, as data URLs the API accepts (≤ 300 KB each). We aim lower (200 KB)
@@ -37,7 +38,8 @@ async function chooseInWeapp(count: number): Promise<string[]> {
     for (const file of tempFiles.slice(0, count)) urls.push(await weappToDataUrl(file.tempFilePath));
     return urls;
   } catch (error) {
-    if (isCancel(error)) return [];
+    // A refused privacy authorisation already told the user why (privacy popup): no second error.
+    if (isCancel(error) || isPrivacyRefusal(error)) return [];
     throw error;
   }
 }

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro';
 import type { EnterprisePage } from '@contract/enterprise';
 import type { KeyProjectList } from '@contract/project';
 import type { NewVisit, VisitCreated, VisitList } from '@contract/satisfaction';
 import { apiUrl, authHeader, request } from '@/lib/api/client';
+import { downloadToTemp } from '@/lib/wx/file';
 
 export function searchEnterprises(q: string): Promise<EnterprisePage> {
   return request<EnterprisePage>('/api/v1/admin/enterprises', { query: { q, page: 1, pageSize: 10 }, quiet: true });
@@ -36,7 +36,7 @@ export function knownVisitCode(visitId: number): string | undefined {
 export async function fetchVisitCode(visitId: number, timeoutMs = 8000): Promise<string> {
   const known = codeFiles.get(visitId);
   if (known) return known;
-  const result = await Taro.downloadFile({ url: apiUrl(`/api/v1/visits/${visitId}/code`), header: authHeader(), timeout: timeoutMs });
+  const result = await downloadToTemp({ url: apiUrl(`/api/v1/visits/${visitId}/code`), header: authHeader(), timeout: timeoutMs });
   if (result.statusCode !== 200 || !result.tempFilePath) throw new Error(`visit code: HTTP ${result.statusCode}`);
   codeFiles.set(visitId, result.tempFilePath);
   return result.tempFilePath;

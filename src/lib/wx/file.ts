@@ -1,7 +1,21 @@
 import Taro from '@tarojs/taro';
 import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE } from '@/lib/api/api-error';
 import { apiUrl, authHeader, type RequestOptions } from '@/lib/api/client';
+import { downloadSlots, uploadSlots } from '@/lib/api/request-slots';
 import { isWeapp } from './env';
+
+/**
+ * Taro.downloadFile within WeChat's cap of 10 downloads at once (see request-slots.ts): every
+ * download in the app goes through here, so the 11th waits for a slot instead of failing.
+ */
+export function downloadToTemp(option: Taro.downloadFile.Option): Promise<Taro.downloadFile.FileSuccessCallbackResult> {
+  return downloadSlots.run(() => Taro.downloadFile(option));
+}
+
+/** Taro.uploadFile within WeChat's cap of 10 uploads at once (see request-slots.ts). */
+export function uploadFile(option: Taro.uploadFile.Option): Promise<Taro.uploadFile.SuccessCallbackResult> {
+  return uploadSlots.run(() => Taro.uploadFile(option));
+}
 
 export type DownloadFormat = 'xlsx' | 'csv';
 
@@ -45,7 +59,7 @@ async function saveInBrowser(url: string, fileName: string): Promise<void> {
 async function openInWechat(url: string, fileName: string, format: DownloadFormat): Promise<void> {
   let result: Taro.downloadFile.FileSuccessCallbackResult;
   try {
-    result = await Taro.downloadFile({ url, header: authHeader() });
+    result = await downloadToTemp({ url, header: authHeader() });
   } catch {
     throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0);
   }

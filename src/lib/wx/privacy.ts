@@ -1,7 +1,11 @@
 import { isWeapp } from './env';
+import { showErrorToast } from './ui';
 
 export type PrivacyResolve = (result: { event: 'agree' | 'disagree'; buttonId?: string }) => void;
 export type PrivacyListener = (resolve: PrivacyResolve, eventInfo: { referrer: string }) => void;
+
+/** Shown when the user refuses in our popup: the guarded feature (address, phone, photo) cannot run. */
+export const PRIVACY_REFUSED_MESSAGE = '您未同意隐私保护指引，暂时无法使用该功能';
 
 /**
  * WeChat calls the listener when a privacy-guarded API (phone, address, images…) is used before the
@@ -25,7 +29,23 @@ export function needsPrivacyAuthorization(): Promise<boolean> {
   });
 }
 
+/** Whether the contract can be opened here: WeChat (base library ≥ 2.32.3) only. */
+export function canOpenPrivacyContract(): boolean {
+  return isWeapp && typeof wx !== 'undefined' && typeof wx.openPrivacyContract === 'function';
+}
+
+/**
+ * WeChat's own page for the 隐私保护指引 filled in on the MP admin site: the text the user agrees to.
+ * It opens over the current page, so a pending consent popup is still there when the user comes back.
+ */
 export function openPrivacyContract(): void {
-  if (!isWeapp || typeof wx === 'undefined' || typeof wx.openPrivacyContract !== 'function') return;
-  wx.openPrivacyContract({});
+  if (!canOpenPrivacyContract()) return;
+  wx.openPrivacyContract({ fail: () => showErrorToast('暂时无法打开隐私保护指引，请稍后重试') });
+}
+
+/** A guarded API's failure because the user refused consent ("…:fail privacy permission is not authorized", errno 104). */
+export function isPrivacyRefusal(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { errMsg, errno } = error as { errMsg?: unknown; errno?: unknown };
+  return errno === 104 || /privacy permission is not authorized/i.test(String(errMsg ?? ''));
 }

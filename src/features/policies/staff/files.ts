@@ -4,6 +4,7 @@ import { sessionStore } from '@/features/auth/session-store';
 import { ApiError, NETWORK_ERROR_MESSAGE, SERVER_ERROR_MESSAGE } from '@/lib/api/api-error';
 import { apiUrl, authHeader } from '@/lib/api/client';
 import { isWeapp } from '@/lib/wx/env';
+import { uploadFile } from '@/lib/wx/file';
 
 export interface PickedFile {
   /** A temp path on weapp, a blob: URL on H5; Taro.uploadFile reads either. */
@@ -60,7 +61,7 @@ function parse(data: unknown): unknown {
 export async function uploadSpreadsheet(path: string, file: PickedFile): Promise<ImportOutcome> {
   let response: { statusCode: number; data: unknown };
   try {
-    response = await Taro.uploadFile({ url: apiUrl(path), filePath: file.path, name: 'file', fileName: file.name, header: authHeader() } as Taro.uploadFile.Option);
+    response = await uploadFile({ url: apiUrl(path), filePath: file.path, name: 'file', fileName: file.name, header: authHeader() } as Taro.uploadFile.Option);
   } catch {
     throw new ApiError('NETWORK', NETWORK_ERROR_MESSAGE, 0);
   }
