@@ -17,6 +17,8 @@ export const DIMENSION_LABELS: Record<RatingDimension, string> = {
 };
 
 export const TICKET_STATUSES = ['open', 'called_back', 'rectified', 'reopened', 'appealing', 'closed', 'voided'] as const;
+/** Statuses nothing more happens to: the ledger's 已办结; every other status is 未办结. */
+export const TICKET_FINISHED_STATUSES: readonly (typeof TICKET_STATUSES)[number][] = ['closed', 'voided'];
 export const TICKET_STATUS_LABELS: Record<(typeof TICKET_STATUSES)[number], string> = {
   open: '待回访',
   called_back: '已回访待整改',

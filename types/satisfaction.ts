@@ -235,8 +235,19 @@ export type TicketContact = Static<typeof TicketContact>;
 export const TicketPage = Type.Object({ items: Type.Array(Ticket), total: Type.Integer({ minimum: 0 }) });
 export type TicketPage = Static<typeof TicketPage>;
 
+/**
+ * The ledger's two halves: 未办结 (every status but closed and voided, most urgent deadline first)
+ * and 已办结 (closed and voided, most recently finished first). Absent: every ticket by deadline.
+ */
+export const TICKET_PROGRESS = ['unfinished', 'finished'] as const;
+export const TicketProgress = Type.Union(TICKET_PROGRESS.map((p) => Type.Literal(p)), {
+  description: 'unfinished 未办结（按整改期限，最近的在前）；finished 已办结（已办结、已核销，最近办结的在前）；不传为全部（按整改期限）',
+});
+export type TicketProgress = Static<typeof TicketProgress>;
+
 export const TicketListQuery = Type.Object(
   {
+    progress: Type.Optional(TicketProgress),
     status: Type.Optional(TicketStatus),
     department: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID, description: '部门 id（部门人员只能看本部门）' })),
     overdue: Type.Optional(Type.Boolean()),
@@ -250,6 +261,7 @@ export type TicketListQuery = Static<typeof TicketListQuery>;
 export const TicketExportQuery = Type.Object(
   {
     format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
+    progress: Type.Optional(TicketProgress),
     status: Type.Optional(TicketStatus),
     department: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ID })),
     overdue: Type.Optional(Type.Boolean()),

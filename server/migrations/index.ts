@@ -10,6 +10,7 @@ import { listIndexes } from './0007-list-indexes';
 import { rateLimits } from './0008-rate-limits';
 import { enterpriseNameSearch } from './0009-enterprise-name-search';
 import { dropUnreadIndexes } from './0010-drop-unread-indexes';
+import { ticketProgressIndexes } from './0011-ticket-progress-indexes';
 
 /**
  * Migrations are listed here, not discovered on disk, so they work the same from tsx, jest
@@ -28,6 +29,7 @@ export function migrations(dialect: DbDialect): Record<string, Migration> {
     '0008-rate-limits': rateLimits(dialect),
     '0009-enterprise-name-search': enterpriseNameSearch(dialect),
     '0010-drop-unread-indexes': dropUnreadIndexes(dialect),
+    '0011-ticket-progress-indexes': ticketProgressIndexes(dialect),
   };
 }
 

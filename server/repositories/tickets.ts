@@ -1,4 +1,5 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool, Updateable } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Updateable } from 'kysely';
+import { TICKET_FINISHED_STATUSES } from '../../types/satisfaction-labels';
 import { keysOf, prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 import './rating-tables';
@@ -7,7 +8,23 @@ import type { TicketsTable } from './rating-tables';
 /** Statuses whose deadline is running: past it, the ticket is overdue. */
 export const RUNNING_STATUSES = ['open', 'called_back', 'reopened'] as const;
 
+// Written into the SQL, not bound: a partial index (migration 0011) serves a query only when the
+// query's WHERE holds the index's own predicate, and neither database matches a parameter to it.
+const FINISHED_LIST = sql.join(TICKET_FINISHED_STATUSES.map((s) => sql.lit(s)));
+const isFinished = sql<SqlBool>`${sql.ref('tickets.status')} in (${FINISHED_LIST})`;
+const isUnfinished = sql<SqlBool>`${sql.ref('tickets.status')} not in (${FINISHED_LIST})`;
+
+/** A status or overdue choice outside the chosen half matches nothing (overdue needs a running status). */
+function contradicts(f: TicketFilter): boolean {
+  if (!f.progress) return false;
+  const finished = f.progress === 'finished';
+  if (f.status && (TICKET_FINISHED_STATUSES as readonly string[]).includes(f.status) !== finished) return true;
+  return finished && f.overdue === true;
+}
+
 export interface TicketFilter {
+  /** 未办结 or 已办结; it also sets the order (see `ordered`). */
+  progress?: 'unfinished' | 'finished';
   status?: string;
   departmentId?: number;
   enterpriseId?: number;
@@ -70,6 +87,7 @@ export function ticketsRepository(db: Kysely<Database>) {
   function matches(f: TicketFilter) {
     return (eb: ExpressionBuilder<Database, 'tickets'>) => {
       const all: Expression<SqlBool>[] = [];
+      if (f.progress) all.push(f.progress === 'finished' ? isFinished : isUnfinished);
       if (f.status) all.push(eb('tickets.status', '=', f.status));
       if (f.departmentId !== undefined) all.push(eb('tickets.department_id', '=', f.departmentId));
       if (f.enterpriseId !== undefined) all.push(eb('tickets.enterprise_id', '=', f.enterpriseId));
@@ -80,6 +98,14 @@ export function ticketsRepository(db: Kysely<Database>) {
   }
 
   const filtered = (query: Base, f: TicketFilter): Base => query.where(matches(f));
+  /**
+   * 已办结: the most recently finished first (a finished ticket is never updated again, so updated_at
+   * is when it was closed or voided). Otherwise the most urgent deadline first. `id` breaks ties.
+   */
+  const ordered = (query: Base, f: TicketFilter): Base =>
+    f.progress === 'finished'
+      ? query.orderBy('tickets.updated_at', 'desc').orderBy('tickets.id', 'desc')
+      : query.orderBy('tickets.deadline_at').orderBy('tickets.id');
   const filteredCount = (f: TicketFilter) => db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('total')).where(matches(f));
 
   return {
@@ -113,13 +139,13 @@ export function ticketsRepository(db: Kysely<Database>) {
     },
 
     async list(f: TicketFilter, page: number, pageSize: number) {
+      // Known empty: no need to walk a half's index to the end to find that out.
+      if (contradicts(f)) return { rows: [], total: 0 };
       // Counted on tickets alone: the joins of the page follow non-null foreign keys, so they never change the count.
       const countQuery = filteredCount(f);
       const [{ total }, rows] = await Promise.all([
         countQuery.executeTakeFirstOrThrow(),
-        filtered(base(), f)
-          .orderBy('tickets.deadline_at')
-          .orderBy('tickets.id')
+        ordered(filtered(base(), f), f)
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute(),
@@ -128,8 +154,9 @@ export function ticketsRepository(db: Kysely<Database>) {
     },
 
     /** Every matching ticket, for the ledger export (bounded by the caller). */
-    all(f: TicketFilter, limit: number) {
-      return filtered(base(), f).orderBy('tickets.deadline_at').orderBy('tickets.id').limit(limit).execute();
+    async all(f: TicketFilter, limit: number) {
+      if (contradicts(f)) return [];
+      return ordered(filtered(base(), f), f).limit(limit).execute();
     },
 
     /** Running tickets past their deadline, for reminder letters. */

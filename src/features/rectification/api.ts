@@ -7,6 +7,7 @@ import type {
   TicketCallback,
   TicketContact,
   TicketPage,
+  TicketProgress,
   TicketRectify,
   TicketStatus,
 } from '@contract/satisfaction';
@@ -14,6 +15,8 @@ import { request } from '@/lib/api/client';
 
 /** What the ledger is filtered by; `department` only matters for the office (staff are scoped by the server). */
 export interface LedgerFilter {
+  /** 未办结 / 已办结 (the server orders each half its own way); absent: every ticket by deadline. */
+  progress?: TicketProgress;
   status?: TicketStatus;
   department?: number;
   overdue?: boolean;
@@ -23,7 +26,7 @@ export const LEDGER_PAGE_SIZE = 20;
 
 /** The query string exactly as the API reads it: absent filters are left out, not sent empty. */
 export function ledgerQuery(filter: LedgerFilter): Record<string, string | number | boolean | undefined> {
-  return { status: filter.status, department: filter.department, overdue: filter.overdue ? true : undefined };
+  return { progress: filter.progress, status: filter.status, department: filter.department, overdue: filter.overdue ? true : undefined };
 }
 
 export function listTickets(filter: LedgerFilter, page: number): Promise<TicketPage> {

@@ -3,8 +3,8 @@ import { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { User } from '@contract/auth';
-import type { TicketStatus } from '@contract/satisfaction';
-import { TICKET_STATUS_KEYS, TICKET_STATUS_TEXT } from '@contract/satisfaction-labels';
+import type { TicketProgress, TicketStatus } from '@contract/satisfaction';
+import { TICKET_FINISHED_STATUSES, TICKET_STATUS_KEYS, TICKET_STATUS_TEXT } from '@contract/satisfaction-labels';
 import { errorMessage } from '@/lib/api/api-error';
 import { showErrorToast } from '@/lib/wx/ui';
 import { downloadFile, type DownloadFormat } from '@/lib/wx/file';
@@ -17,9 +17,20 @@ import { PagedCards } from './paged-cards';
 import { TicketCard } from './ticket-card';
 import './rectification.scss';
 
-const STATUS_OPTIONS: ChipOption<TicketStatus | undefined>[] = [
+const inHalf = (progress: TicketProgress | undefined, status: TicketStatus) =>
+  progress === undefined || TICKET_FINISHED_STATUSES.includes(status) === (progress === 'finished');
+
+// Staff open the ledger to work it: what still needs handling comes first, finished tickets one tap away.
+const INITIAL_FILTER: LedgerFilter = { progress: 'unfinished' };
+const PROGRESS_OPTIONS: ChipOption<TicketProgress | undefined>[] = [
+  { value: 'unfinished', label: '未办结' },
+  { value: 'finished', label: '已办结' },
+  { value: undefined, label: '全部' },
+];
+/** Only the statuses of the chosen half: any other would always list nothing. */
+const statusOptions = (progress: TicketProgress | undefined): ChipOption<TicketStatus | undefined>[] => [
   { value: undefined, label: '全部状态' },
-  ...TICKET_STATUS_KEYS.map((s) => ({ value: s, label: TICKET_STATUS_TEXT[s] })),
+  ...TICKET_STATUS_KEYS.filter((s) => inHalf(progress, s)).map((s) => ({ value: s, label: TICKET_STATUS_TEXT[s] })),
 ];
 const OVERDUE_OPTIONS: ChipOption<'yes' | undefined>[] = [
   { value: undefined, label: '不限' },
@@ -53,7 +64,7 @@ function LedgerExport({ filter }: { filter: LedgerFilter }) {
 
 function Ledger({ user }: { user: User }) {
   const isAdmin = user.role === 'admin';
-  const [filter, setFilter] = useState<LedgerFilter>({});
+  const [filter, setFilter] = useState<LedgerFilter>(INITIAL_FILTER);
   const departments = useTicketDepartments(isAdmin);
   const departmentOptions = useMemo<ChipOption<number | undefined>[]>(
     () => [{ value: undefined, label: '全部部门' }, ...departments.map((d) => ({ value: d.id, label: d.name }))],
@@ -70,6 +81,14 @@ function Ledger({ user }: { user: User }) {
   });
 
   const change = (patch: Partial<LedgerFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  // A finished ticket's deadline no longer runs, so 已办结 drops 逾期 and any status of the other half.
+  const changeProgress = (progress: TicketProgress | undefined) =>
+    setFilter((f) => ({
+      ...f,
+      progress,
+      status: f.status && inHalf(progress, f.status) ? f.status : undefined,
+      overdue: progress === 'finished' ? undefined : f.overdue,
+    }));
 
   return (
     <View className="yst-ledger">
@@ -81,13 +100,16 @@ function Ledger({ user }: { user: User }) {
         {isAdmin && departments.length > 0 ? (
           <ChipGroup label="部门" options={departmentOptions} value={filter.department} onChange={(department) => change({ department })} />
         ) : null}
-        <ChipGroup label="状态" options={STATUS_OPTIONS} value={filter.status} onChange={(status) => change({ status })} />
-        <ChipGroup
-          label="逾期"
-          options={OVERDUE_OPTIONS}
-          value={filter.overdue ? 'yes' : undefined}
-          onChange={(v) => change({ overdue: v === 'yes' ? true : undefined })}
-        />
+        <ChipGroup label="办理" options={PROGRESS_OPTIONS} value={filter.progress} onChange={changeProgress} />
+        <ChipGroup label="状态" options={statusOptions(filter.progress)} value={filter.status} onChange={(status) => change({ status })} />
+        {filter.progress === 'finished' ? null : (
+          <ChipGroup
+            label="逾期"
+            options={OVERDUE_OPTIONS}
+            value={filter.overdue ? 'yes' : undefined}
+            onChange={(v) => change({ overdue: v === 'yes' ? true : undefined })}
+          />
+        )}
       </View>
       <View className="yst-ledger__bar">
         <Text className="yst-ledger__total">{list.status === 'loading' ? '加载中…' : `共 ${list.total} 件`}</Text>

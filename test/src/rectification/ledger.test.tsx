@@ -2,9 +2,13 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { LedgerScreen } from '@/features/rectification/ledger-screen';
 import { taroMock } from '../taro-stub';
 import { backend, freshApp, on, signedIn } from '../helpers';
+import { fixNow } from '../lib/fixed-now';
 import { ADMIN_USER, STAFF_USER, meRoute, pathOf, queryOf, stats, ticket } from './fixtures';
 
 beforeEach(freshApp);
+
+// 2026-11-27 10:00 in China: instants of 2026 read without the year.
+fixNow('2026-11-27T02:00:00.000Z');
 
 const ledgerRequests = () => taroMock.requests.filter((r) => pathOf(r) === '/api/v1/admin/tickets');
 const lastLedgerQuery = () => queryOf(ledgerRequests()[ledgerRequests().length - 1]);
@@ -19,20 +23,83 @@ describe('整改台账', () => {
     );
     render(<LedgerScreen />);
     await screen.findByTestId('ticket-101');
-    expect(lastLedgerQuery()).toEqual({ page: '1', pageSize: '20' });
+    expect(lastLedgerQuery()).toEqual({ progress: 'unfinished', page: '1', pageSize: '20' });
 
     fireEvent.click(await screen.findByRole('button', { name: '区税务局' }));
-    await waitFor(() => expect(lastLedgerQuery()).toEqual({ department: '5', page: '1', pageSize: '20' }));
+    await waitFor(() => expect(lastLedgerQuery()).toEqual({ progress: 'unfinished', department: '5', page: '1', pageSize: '20' }));
 
     fireEvent.click(screen.getByRole('button', { name: '待回访' }));
-    await waitFor(() => expect(lastLedgerQuery()).toEqual({ department: '5', status: 'open', page: '1', pageSize: '20' }));
+    await waitFor(() => expect(lastLedgerQuery()).toEqual({ progress: 'unfinished', department: '5', status: 'open', page: '1', pageSize: '20' }));
 
     fireEvent.click(screen.getByRole('button', { name: '仅看逾期' }));
-    await waitFor(() => expect(lastLedgerQuery()).toEqual({ department: '5', status: 'open', overdue: 'true', page: '1', pageSize: '20' }));
+    await waitFor(() =>
+      expect(lastLedgerQuery()).toEqual({ progress: 'unfinished', department: '5', status: 'open', overdue: 'true', page: '1', pageSize: '20' }),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: '全部部门' }));
-    await waitFor(() => expect(lastLedgerQuery()).toEqual({ status: 'open', overdue: 'true', page: '1', pageSize: '20' }));
+    await waitFor(() => expect(lastLedgerQuery()).toEqual({ progress: 'unfinished', status: 'open', overdue: 'true', page: '1', pageSize: '20' }));
     expect(screen.getByRole('button', { name: '全部部门' })).toHaveClass('yst-chip--on');
+
+    fireEvent.click(screen.getByRole('button', { name: '全部' }));
+    await waitFor(() => expect(lastLedgerQuery()).toEqual({ status: 'open', overdue: 'true', page: '1', pageSize: '20' }));
+  });
+
+  it('opens on 未办结 and asks the server for it; 已办结 keeps only its own statuses and drops 逾期', async () => {
+    signedIn(STAFF_USER);
+    backend(
+      meRoute(STAFF_USER),
+      on('GET', '/api/v1/admin/tickets', (r) =>
+        queryOf(r).progress === 'finished'
+          ? { statusCode: 200, data: { items: [ticket({ id: 9, status: 'closed' })], total: 1 } }
+          : { statusCode: 200, data: { items: [ticket({ id: 8, status: 'rectified' })], total: 1 } },
+      ),
+    );
+    render(<LedgerScreen />);
+    await screen.findByTestId('ticket-8');
+    expect(ledgerRequests()).toHaveLength(1);
+    expect(lastLedgerQuery()).toEqual({ progress: 'unfinished', page: '1', pageSize: '20' });
+    const progress = screen.getByLabelText('办理');
+    expect(within(progress).getByRole('button', { name: '未办结' })).toHaveClass('yst-chip--on');
+    // The statuses of 未办结 only: a finished one would always list nothing here.
+    const statuses = () => within(screen.getByLabelText('状态')).getAllByRole('button').map((b) => b.textContent);
+    expect(statuses()).toEqual(['全部状态', '待回访', '已回访待整改', '已整改待确认', '企业退回重办', '申诉复核中']);
+    fireEvent.click(screen.getByRole('button', { name: '仅看逾期' }));
+    await waitFor(() => expect(lastLedgerQuery()).toEqual({ progress: 'unfinished', overdue: 'true', page: '1', pageSize: '20' }));
+
+    fireEvent.click(within(progress).getByRole('button', { name: '已办结' }));
+    await screen.findByTestId('ticket-9');
+    expect(lastLedgerQuery()).toEqual({ progress: 'finished', page: '1', pageSize: '20' });
+    expect(screen.queryByTestId('ticket-8')).not.toBeInTheDocument();
+    expect(statuses()).toEqual(['全部状态', '已办结', '申诉成立已核销']);
+    expect(screen.queryByRole('button', { name: '仅看逾期' })).not.toBeInTheDocument();
+  });
+
+  it('exports the half that is shown', async () => {
+    signedIn(STAFF_USER);
+    backend(meRoute(STAFF_USER), on('GET', '/api/v1/admin/tickets', () => ({ statusCode: 200, data: { items: [ticket()], total: 1 } })));
+    // The H5 build fetches the file and hands it to the browser as a link; record the URL it asked for.
+    const asked: string[] = [];
+    const saved = { fetch: globalThis.fetch, create: URL.createObjectURL, revoke: URL.revokeObjectURL, click: HTMLAnchorElement.prototype.click };
+    globalThis.fetch = (async (url: string) => {
+      asked.push(url);
+      return { ok: true, status: 200, blob: async () => new Blob(['x']) };
+    }) as unknown as typeof fetch;
+    URL.createObjectURL = () => 'blob:http://localhost/ledger';
+    URL.revokeObjectURL = () => undefined;
+    HTMLAnchorElement.prototype.click = () => undefined;
+    try {
+      render(<LedgerScreen />);
+      await screen.findByTestId('ticket-101');
+      fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+      await waitFor(() => expect(asked).toHaveLength(1));
+      const url = new URL(asked[0]);
+      expect(url.pathname).toBe('/api/v1/admin/tickets/export');
+      expect(Object.fromEntries(url.searchParams)).toEqual({ progress: 'unfinished', format: 'csv' });
+    } finally {
+      Object.assign(globalThis, { fetch: saved.fetch });
+      Object.assign(URL, { createObjectURL: saved.create, revokeObjectURL: saved.revoke });
+      HTMLAnchorElement.prototype.click = saved.click;
+    }
   });
 
   it('department staff get no department choice: the server scopes them to their own', async () => {
@@ -56,15 +123,15 @@ describe('整改台账', () => {
     render(<LedgerScreen />);
 
     const overdue = await screen.findByTestId('ticket-1');
-    expect(within(overdue).getByTestId('badge-danger')).toHaveTextContent('已逾期（期限 2026-10-20）');
+    expect(within(overdue).getByTestId('badge-danger')).toHaveTextContent('已逾期（期限 10月20日）');
     expect(overdue).toHaveClass('yst-ticket--overdue');
     expect(within(overdue).getByText('已回访待整改')).toBeInTheDocument();
 
     const open = screen.getByTestId('ticket-2');
     expect(within(open).queryByTestId('badge-danger')).not.toBeInTheDocument();
     // 2099-09-30T15:59:59Z is 23:59 on 30 September in China.
-    expect(within(open).getByText('2099-09-30 23:59 前回访')).toBeInTheDocument();
-    expect(within(open).getByText(/^2099-10-20 前整改/)).toBeInTheDocument();
+    expect(within(open).getByText('2099年9月30日 23:59 前回访')).toBeInTheDocument();
+    expect(within(open).getByText(/^2099年10月20日 前整改/)).toBeInTheDocument();
 
     const closed = screen.getByTestId('ticket-3');
     expect(within(closed).getByText('已办结')).toBeInTheDocument();
@@ -79,10 +146,10 @@ describe('整改台账', () => {
     ];
     backend(meRoute(STAFF_USER), on('GET', '/api/v1/admin/tickets', () => ({ statusCode: 200, data: { items, total: 2 } })));
     render(<LedgerScreen />);
-    expect(within(await screen.findByTestId('ticket-5')).getByTestId('badge-danger')).toHaveTextContent('已逾期（期限 2026-11-19）');
+    expect(within(await screen.findByTestId('ticket-5')).getByTestId('badge-danger')).toHaveTextContent('已逾期（期限 11月19日）');
     const open = screen.getByTestId('ticket-6');
-    expect(within(open).getByText('2099-11-30 24:00 前回访')).toBeInTheDocument();
-    expect(within(open).getByText(/^2099-12-10 前整改/)).toBeInTheDocument();
+    expect(within(open).getByText('2099年11月30日 24:00 前回访')).toBeInTheDocument();
+    expect(within(open).getByText(/^2099年12月10日 前整改/)).toBeInTheDocument();
   });
 
   it('shows a callback past its due time as 回访超时', async () => {

@@ -66,13 +66,13 @@ const adminTickets: FastifyPluginAsyncTypebox = async (fastify) => {
     '',
     {
       config: { access: ['staff', 'admin'] },
-      schema: { tags: TAGS, summary: '整改台账（按状态、部门、是否逾期筛选）', querystring: TicketListQuery, response: { 200: TicketPage, ...errorResponses(400, 401, 403) } },
+      schema: { tags: TAGS, summary: '整改台账（按未办结/已办结、状态、部门、是否逾期筛选）', querystring: TicketListQuery, response: { 200: TicketPage, ...errorResponses(400, 401, 403) } },
     },
     async (request) => {
-      const { status, overdue, page, pageSize } = request.query;
+      const { progress, status, overdue, page, pageSize } = request.query;
       const departmentId = scopeDepartment(request, request.query.department);
       const now = fastify.clock.now().toISOString();
-      const { rows, total } = await fastify.repos.tickets.list({ status, departmentId, overdue, now }, page, pageSize);
+      const { rows, total } = await fastify.repos.tickets.list({ progress, status, departmentId, overdue, now }, page, pageSize);
       const kind = request.user!.role === 'staff' ? 'department' : 'office';
       return { items: await toTickets(fastify.repos, rows, () => ({ kind }), now), total };
     },
@@ -91,10 +91,10 @@ const adminTickets: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { status, overdue, format } = request.query;
+      const { progress, status, overdue, format } = request.query;
       const departmentId = scopeDepartment(request, request.query.department);
       const now = fastify.clock.now().toISOString();
-      const rows = await fastify.repos.tickets.all({ status, departmentId, overdue, now }, EXPORT_LIMIT + 1);
+      const rows = await fastify.repos.tickets.all({ progress, status, departmentId, overdue, now }, EXPORT_LIMIT + 1);
       if (rows.length > EXPORT_LIMIT) throw new HttpError(400, 'EXPORT_TOO_LARGE', `超过 ${EXPORT_LIMIT} 条，请按部门或状态筛选后分批导出`);
       // The rater's identity goes only to the department that must call back.
       const table = ledgerTable(rows, request.user!.role === 'staff', now);
