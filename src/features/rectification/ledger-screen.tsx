@@ -6,6 +6,7 @@ import type { User } from '@contract/auth';
 import type { TicketProgress, TicketStatus } from '@contract/satisfaction';
 import { TICKET_FINISHED_STATUSES, TICKET_STATUS_KEYS, TICKET_STATUS_TEXT } from '@contract/satisfaction-labels';
 import { errorMessage } from '@/lib/api/api-error';
+import { chinaToday } from '@/lib/china-time';
 import { showErrorToast } from '@/lib/wx/ui';
 import { downloadFile, type DownloadFormat } from '@/lib/wx/file';
 import { usePagedList } from '@/lib/use-paged-list';
@@ -42,8 +43,7 @@ function LedgerExport({ filter }: { filter: LedgerFilter }) {
   const download = async (format: DownloadFormat) => {
     setBusy(format);
     try {
-      const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      await downloadFile({ path: '/api/v1/admin/tickets/export', query: { ...ledgerQuery(filter), format }, fileName: `整改台账-${stamp}.${format}`, format });
+      await downloadFile({ path: '/api/v1/admin/tickets/export', query: { ...ledgerQuery(filter), format }, fileName: `整改台账-${chinaToday()}.${format}`, format });
     } catch (e) {
       showErrorToast(errorMessage(e));
     } finally {
