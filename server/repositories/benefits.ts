@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Benefit, BenefitStatus } from '../../types/benefit';
-import type { PolicyCondition } from '../../types/policy';
+import type { PolicyCondition, PolicyKind } from '../../types/policy';
 import type { Database } from '../db/schema';
 import './benefit-tables';
+
+const CASH_KINDS: readonly PolicyKind[] = ['减免', '奖补'];
 
 /** What permission checks and transitions need about a benefit, without building the whole view. */
 export interface BenefitRef {
@@ -239,14 +241,18 @@ export function benefitsRepository(db: Kysely<Database>) {
       return rows.map(toPolicyRef);
     },
 
-    /** Published 免申即享 policies, oldest first: what the demo seed binds enterprises to. */
-    async publishedNoApplyPolicies(): Promise<PolicyRef[]> {
+    /**
+     * Published 免申即享 policies that pay money (减免, 奖补), oldest first: what the demo seed binds
+     * enterprises to with an amount. A 权益 or 资质 (a service, a waived document) has no sum to show.
+     */
+    async publishedNoApplyCashPolicies(): Promise<PolicyRef[]> {
       const rows = await db
         .selectFrom('policies as p')
         .innerJoin('departments as d', 'd.id', 'p.department_id')
         .select(['p.id', 'p.title', 'p.basis_doc', 'p.status', 'p.department_id', 'p.conditions', 'd.name as department_name'])
         .where('p.status', '=', 'published')
         .where('p.method', '=', '免申即享')
+        .where('p.kind', 'in', CASH_KINDS)
         .orderBy('p.id')
         .execute();
       return rows.map(toPolicyRef);

@@ -24,7 +24,7 @@ const shiftDays = (iso: string, days: number) => new Date(Date.parse(iso) - days
 export async function seedBenefits(repos: Repositories, now: string): Promise<number> {
   const today = toChinaDate(now);
   const { items: enterprises } = await repos.enterprises.list({ page: 1, pageSize: 100 });
-  const policies = (await repos.benefits.publishedNoApplyPolicies()).slice(0, POLICIES);
+  const policies = (await repos.benefits.publishedNoApplyCashPolicies()).slice(0, POLICIES);
   let created = 0;
   for (const [pi, policy] of policies.entries()) {
     const matching = enterprises.filter((e) => evaluatePolicy(policy.conditions, e, today).matched).slice(0, PER_POLICY);

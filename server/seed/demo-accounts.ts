@@ -37,7 +37,7 @@ export async function ownerOf(ctx: DemoContext, index: number): Promise<number> 
  * match), so the owner has something to confirm; seedBenefits has already spread the other stages.
  */
 export async function seedOwnerBenefits(ctx: DemoContext): Promise<void> {
-  const policies = await ctx.repos.benefits.publishedNoApplyPolicies();
+  const policies = await ctx.repos.benefits.publishedNoApplyCashPolicies();
   for (const { enterprise: index } of demoOwners) {
     await ownerOf(ctx, index);
     const enterprise = ctx.enterprises[index];

@@ -123,7 +123,7 @@ async function tellTicketStory(ctx: DemoContext, story: TicketStory, departmentS
 
   const target: Target = booking
     ? { kind: 'delivery', deliveryId: booking.id }
-    : { kind: 'department', departmentId, stage: serviceStage(story.department, ratedAt, story.enterprise) };
+    : { kind: 'department', departmentId, stage: story.service ?? serviceStage(story.department, ratedAt, story.enterprise) };
   const rated = await rate(ctx, { enterprise: story.enterprise, target, scores: scoresFor(ctx.random, story.overall), comment: story.comment, problem: story.problem, at: ratedAt });
   if (!rated) throw new Error(`演示差评工单 ${story.key} 的评价重复`);
   if (story.overall > TICKET_THRESHOLD) throw new Error(`演示差评工单 ${story.key} 的评分应不高于 ${TICKET_THRESHOLD}`);
@@ -235,7 +235,7 @@ export interface RatingSummary {
  */
 export async function seedRatings(ctx: DemoContext, departmentStaff: Map<number, number>, delivered: DeliveredBookings): Promise<RatingSummary> {
   const { random } = ctx;
-  // Stories first: their stage is the one the rotation would give, so the rotation then skips it.
+  // Stories first: where the rotation later gives the same enterprise that stage, it skips it (one rating per stage).
   for (const story of ticketStories) await tellTicketStory(ctx, story, departmentStaff, delivered);
 
   const quarters = quartersEndingWith(quarterOf(ctx.now), QUARTERS);

@@ -2,6 +2,7 @@ import { MIN_GROUP_RATERS } from '../../types/satisfaction';
 import { DEMO_STAFF_PASSWORD } from '../../server/config';
 import { quarterOf } from '../../server/repositories/stats-period';
 import { ADMIN_USERNAME, seedIfEmpty, type SeedSummary } from '../../server/seed';
+import { ticketStories } from '../../server/seed/data/activity';
 import { enterprises } from '../../server/seed/data/enterprises';
 import { staff } from '../../server/seed/data/staff';
 import { ADMIN, bearer, build, databases, staffLogin, wechatLogin, type TestApp } from './helper';
@@ -67,7 +68,15 @@ interface Listed<T> {
 }
 type QueueItem = { id: number; status: string; mode: string; date: string; period: string; trackingNo: string | null; phoneMasked: string; enterprise: { name: string } };
 type ThreadItem = { id: number; answered: boolean; overdue: boolean; subject: { kind: string }; department: { name: string }; lastPost: { from: string } };
-type TicketItem = { id: number; status: string; overdue: boolean; department: { name: string }; history: { action: string; by: string }[] };
+type TicketItem = {
+  id: number;
+  status: string;
+  overdue: boolean;
+  department: { name: string };
+  subject: { stage: string };
+  problem: { description: string } | null;
+  history: { action: string; by: string }[];
+};
 
 describe.each(databases())('%s: demo activity (DEMO=1)', (kind) => {
   let t: TestApp;
@@ -152,6 +161,11 @@ describe.each(databases())('%s: demo activity (DEMO=1)', (kind) => {
       for (const e of ticket.history.slice(1)) expect([ticket.department.name, '企业']).toContain(e.by);
     }
     expect((await get<Listed<TicketItem>>(t, await demoStaff(t, 'rsj'), '/api/v1/admin/tickets')).total).toBeGreaterThan(0);
+    // Each complaint is filed under the service it is about (a licence change is not rated as 特种设备检验).
+    for (const story of ticketStories.filter((s) => s.service)) {
+      const ticket = ledger.items.find((x) => x.problem?.description === story.problem.description);
+      expect([story.key, ticket?.subject.stage]).toEqual([story.key, story.service]);
+    }
 
     // Today's 工作提醒函 already lists the overdue ticket and the overdue 留言, each to its own department.
     const letters = await get<Listed<{ id: number }>>(t, admin, '/api/v1/admin/reminders');
@@ -222,8 +236,13 @@ describe.each(databases())('%s: demo activity (DEMO=1)', (kind) => {
     expect((await get<Listed<ThreadItem>>(t, owner, '/api/v1/me/messages')).total).toBeGreaterThan(0);
     const tickets = await get<Listed<TicketItem>>(t, owner, '/api/v1/me/tickets');
     expect(tickets.items.map((x) => x.status)).toContain('rectified');
-    const benefits = await get<Listed<{ status: string }>>(t, owner, '/api/v1/me/benefits');
+    const benefits = await get<Listed<{ status: string; amountYuan: number | null; policy: { id: number } }>>(t, owner, '/api/v1/me/benefits');
     expect(benefits.items.map((b) => b.status)).toContain('publicized');
+    // A sum of money only for policies that pay one: no "6,000 元" on a door-to-door delivery service.
+    for (const b of benefits.items) {
+      const policy = await get<{ kind: string }>(t, owner, `/api/v1/policies/${b.policy.id}`);
+      expect(['减免', '奖补']).toContain(policy.kind);
+    }
 
     const visits = await get<Listed<{ ratedAt: string | null }>>(t, await demoStaff(t, 'visitor1'), '/api/v1/visits');
     expect(visits.items.some((v) => v.ratedAt !== null)).toBe(true);

@@ -60,6 +60,8 @@ export interface TicketStory {
   department: string;
   /** Index into data/enterprises.ts. */
   enterprise: number;
+  /** The service rated (the rating's stage, one of departmentServices): what the complaint is about. None for a delivery. */
+  service?: string;
   /** Working days before today the rating was made. */
   ratedDaysAgo: number;
   overall: 1 | 2;
@@ -76,6 +78,7 @@ export const ticketStories: TicketStory[] = [
   {
     key: 'open',
     department: '区人社局',
+    service: '就业补贴申领',
     enterprise: 12,
     ratedDaysAgo: 0,
     overall: 2,
@@ -85,6 +88,7 @@ export const ticketStories: TicketStory[] = [
   {
     key: 'called-back',
     department: '区人社局',
+    service: '用工备案',
     enterprise: 16,
     ratedDaysAgo: 6,
     overall: 1,
@@ -95,6 +99,7 @@ export const ticketStories: TicketStory[] = [
   {
     key: 'reopened',
     department: '区人社局',
+    service: '就业补贴申领',
     enterprise: 21,
     ratedDaysAgo: 14,
     overall: 2,
@@ -107,6 +112,7 @@ export const ticketStories: TicketStory[] = [
   {
     key: 'rectified',
     department: '区市场监管局',
+    service: '营业执照变更',
     enterprise: 0,
     ratedDaysAgo: 12,
     overall: 2,
@@ -122,6 +128,7 @@ export const ticketStories: TicketStory[] = [
   {
     key: 'overdue',
     department: '区科工局',
+    service: '惠企政策兑现',
     enterprise: 23,
     ratedDaysAgo: 21,
     overall: 2,
@@ -142,6 +149,7 @@ export const ticketStories: TicketStory[] = [
   {
     key: 'closed',
     department: '区税务局',
+    service: '税费申报',
     enterprise: 30,
     ratedDaysAgo: 55,
     overall: 2,
@@ -154,6 +162,7 @@ export const ticketStories: TicketStory[] = [
   {
     key: 'closed-late',
     department: '区政务服务中心',
+    service: '窗口咨询',
     enterprise: 36,
     ratedDaysAgo: 110,
     overall: 1,
@@ -166,6 +175,7 @@ export const ticketStories: TicketStory[] = [
   {
     key: 'closed-earlier',
     department: '区人社局',
+    service: '劳动保障咨询',
     enterprise: 38,
     ratedDaysAgo: 170,
     overall: 2,
