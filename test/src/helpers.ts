@@ -50,3 +50,27 @@ export function backend(...routes: Route[]): void {
 export function on(method: string, path: string, respond: (request: MockRequest) => MockResponse): Route {
   return (request) => (request.method === method && request.url.replace('http://api.test', '').split('?')[0] === path ? respond(request) : undefined);
 }
+
+/**
+ * File downloads as the H5 build makes them: it fetches the file and hands it to the browser as a
+ * link. Records the URLs asked for; `restore()` puts the real fetch, object URLs and link click back.
+ */
+export function captureDownloads(): { asked: string[]; restore(): void } {
+  const asked: string[] = [];
+  const saved = { fetch: globalThis.fetch, create: URL.createObjectURL, revoke: URL.revokeObjectURL, click: HTMLAnchorElement.prototype.click };
+  globalThis.fetch = (async (url: string) => {
+    asked.push(url);
+    return { ok: true, status: 200, blob: async () => new Blob(['x']) };
+  }) as unknown as typeof fetch;
+  URL.createObjectURL = () => 'blob:http://localhost/download';
+  URL.revokeObjectURL = () => undefined;
+  HTMLAnchorElement.prototype.click = () => undefined;
+  return {
+    asked,
+    restore() {
+      Object.assign(globalThis, { fetch: saved.fetch });
+      Object.assign(URL, { createObjectURL: saved.create, revokeObjectURL: saved.revoke });
+      HTMLAnchorElement.prototype.click = saved.click;
+    },
+  };
+}

@@ -107,4 +107,22 @@ describe.each(databases())('%s', (kind) => {
     const res = await upload('x.csv', `${HEADER}\n`, w.ownerA);
     expect(res.statusCode).toBe(403);
   });
+
+  it('gives departments a template that, filled in, imports as it is', async () => {
+    const res = await w.t.app.inject({ method: 'GET', url: '/api/v1/admin/benefits/import-template', headers: bearer(w.rs) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('兑现名单导入模板.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['兑现名单', '说明']);
+    const sheet = wb.getWorksheet('兑现名单')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1).join(',')).toBe(HEADER);
+
+    // A department overwrites the example row with its own policy and enterprise.
+    await w.policy({ title: '模板测试补贴', basisDoc: '茗人社〔2026〕10号' });
+    sheet.getRow(2).values = ['茗人社〔2026〕10号', '模板测试补贴', A.uscc, A.name, '3600'];
+    const filled = await upload('兑现名单.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(filled.statusCode).toBe(200);
+    expect(filled.json()).toMatchObject({ created: 1, skipped: 0, errors: [] });
+  });
 });

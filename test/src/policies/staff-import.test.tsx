@@ -1,5 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { ImportScreen } from '@/features/policies/staff/import-screen';
+import { captureDownloads } from '../helpers';
 import { freshImportScreen, pickFile } from './import-screen-harness';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('./taro-extra'));
@@ -52,6 +53,22 @@ describe('批量导入', () => {
     pickFile('兑现名单.csv');
     expect(await within(card).findByText('导入成功：新增 8 家企业的享受记录，2 行已存在未重复导入')).toBeInTheDocument();
     expect(extra.uploads[0].url).toBe('http://api.test/api/v1/admin/benefits/import');
+  });
+
+  it('offers each import its own template to download', async () => {
+    const { asked, restore } = captureDownloads();
+    try {
+      render(<ImportScreen />);
+      for (const [card, path] of [
+        ['import-policies', '/api/v1/admin/policies/import-template'],
+        ['import-benefits', '/api/v1/admin/benefits/import-template'],
+      ]) {
+        fireEvent.click(within(await screen.findByTestId(card)).getByText('下载导入模板'));
+        await waitFor(() => expect(asked.map((u) => new URL(u).pathname)).toContain(path));
+      }
+    } finally {
+      restore();
+    }
   });
 
   it('refuses other file types before uploading', async () => {

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { LedgerScreen } from '@/features/rectification/ledger-screen';
 import { taroMock } from '../taro-stub';
-import { backend, freshApp, on, signedIn } from '../helpers';
+import { backend, captureDownloads, freshApp, on, signedIn } from '../helpers';
 import { fixNow } from '../lib/fixed-now';
 import { ADMIN_USER, STAFF_USER, meRoute, pathOf, queryOf, stats, ticket } from './fixtures';
 
@@ -77,16 +77,7 @@ describe('整改台账', () => {
   it('exports the half that is shown', async () => {
     signedIn(STAFF_USER);
     backend(meRoute(STAFF_USER), on('GET', '/api/v1/admin/tickets', () => ({ statusCode: 200, data: { items: [ticket()], total: 1 } })));
-    // The H5 build fetches the file and hands it to the browser as a link; record the URL it asked for.
-    const asked: string[] = [];
-    const saved = { fetch: globalThis.fetch, create: URL.createObjectURL, revoke: URL.revokeObjectURL, click: HTMLAnchorElement.prototype.click };
-    globalThis.fetch = (async (url: string) => {
-      asked.push(url);
-      return { ok: true, status: 200, blob: async () => new Blob(['x']) };
-    }) as unknown as typeof fetch;
-    URL.createObjectURL = () => 'blob:http://localhost/ledger';
-    URL.revokeObjectURL = () => undefined;
-    HTMLAnchorElement.prototype.click = () => undefined;
+    const { asked, restore } = captureDownloads();
     try {
       render(<LedgerScreen />);
       await screen.findByTestId('ticket-101');
@@ -96,9 +87,7 @@ describe('整改台账', () => {
       expect(url.pathname).toBe('/api/v1/admin/tickets/export');
       expect(Object.fromEntries(url.searchParams)).toEqual({ progress: 'unfinished', format: 'csv' });
     } finally {
-      Object.assign(globalThis, { fetch: saved.fetch });
-      Object.assign(URL, { createObjectURL: saved.create, revokeObjectURL: saved.revoke });
-      HTMLAnchorElement.prototype.click = saved.click;
+      restore();
     }
   });
 

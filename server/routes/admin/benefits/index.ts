@@ -22,7 +22,9 @@ import {
 import { errorResponses } from '../../responses';
 import { uploadLimits } from '../../../lib/import';
 import { eligibilityWarnings } from './eligibility';
-import { importBenefits } from './import';
+import { BENEFIT_IMPORT_COLUMNS, importBenefits } from './import';
+import { benefitTemplate } from './template';
+import { attachment, XLSX_TYPE } from '../tickets/table-file';
 
 const STAFF: ('staff' | 'admin')[] = ['staff', 'admin'];
 
@@ -113,6 +115,20 @@ const adminBenefits: FastifyPluginAsyncTypebox = async (fastify) => {
       });
       return reply.status(201).send(result.body);
     },
+  );
+
+  fastify.get(
+    '/import-template',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['免申即享（部门）'],
+        summary: '下载兑现名单导入模板（.xlsx）',
+        description: `列依次为：${Object.values(BENEFIT_IMPORT_COLUMNS).join('、')}；含示例行与“说明”工作表。`,
+        produces: [XLSX_TYPE],
+      },
+    },
+    async (_request, reply) => reply.type(XLSX_TYPE).header('content-disposition', attachment('兑现名单导入模板.xlsx')).send(await benefitTemplate()),
   );
 
   fastify.post(

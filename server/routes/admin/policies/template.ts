@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { POLICY_IMPORT_COLUMNS, POLICY_KINDS, POLICY_LEVELS, POLICY_METHODS } from '../../../../types/policy';
+import { importTemplate } from '../../../lib/import/template';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,7 +19,7 @@ const EXAMPLE: Record<(typeof POLICY_IMPORT_COLUMNS)[number], string> = {
   联系方式: '区人社局就业促进股 0591-83261105',
 };
 
-const NOTES: [string, string, string][] = [
+const NOTES: [(typeof POLICY_IMPORT_COLUMNS)[number], '必填' | '选填', string][] = [
   ['政策名称', '必填', '不超过100字。文号与政策名称都相同的行视为已导入，再次导入时跳过'],
   ['发文部门', '必填', '部门全称，如“区人社局”；部门工作人员只能导入本部门的政策'],
   ['层级', '必填', POLICY_LEVELS.join('、')],
@@ -36,26 +36,14 @@ const NOTES: [string, string, string][] = [
 ];
 
 /** The policy import template: the columns in order with one example row, and a 说明 sheet. */
-export async function policyTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '营商通';
-  const sheet = workbook.addWorksheet('政策');
-  sheet.columns = POLICY_IMPORT_COLUMNS.map((name) => ({ header: name, key: name, width: name === '正文' || name === '摘要' ? 40 : 16 }));
-  sheet.addRow(EXAMPLE);
-  sheet.getRow(1).font = { bold: true };
-  // Dates as text, so Excel does not reformat what staff type into its locale's date style.
-  for (const name of ['开始日期', '结束日期']) sheet.getColumn(name).numFmt = '@';
-
-  const notes = workbook.addWorksheet('说明');
-  notes.columns = [
-    { header: '列名', width: 12 },
-    { header: '是否必填', width: 10 },
-    { header: '填写说明', width: 80 },
-  ];
-  for (const note of NOTES) notes.addRow(note);
-  notes.addRow([]);
-  notes.addRow(['提示', '', '请在“政策”工作表中填写，从第2行开始（可删除示例行）。任意一行有误时整份文件都不会导入，请按返回的行号和列名修改后重新上传。导入的政策为草稿，发布后企业才能看到。也可另存为 CSV UTF-8 上传。']);
-  notes.getRow(1).font = { bold: true };
-
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function policyTemplate(): Promise<Buffer> {
+  return importTemplate({
+    sheet: '政策',
+    columns: POLICY_IMPORT_COLUMNS,
+    example: EXAMPLE,
+    wide: ['正文', '摘要'],
+    text: ['开始日期', '结束日期'],
+    notes: NOTES,
+    tip: '请在“政策”工作表中填写，从第2行开始（可删除示例行）。任意一行有误时整份文件都不会导入，请按返回的行号和列名修改后重新上传。导入的政策为草稿，发布后企业才能看到。也可另存为 CSV UTF-8 上传。',
+  });
 }

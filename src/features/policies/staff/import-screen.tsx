@@ -34,6 +34,7 @@ export const IMPORTS: ImportKind[] = [
     title: '导入兑现名单（绑定企业）',
     path: '/api/v1/admin/benefits/import',
     columns: '政策文号（或政策名称）、统一社会信用代码、企业名称、金额(元)',
+    template: { path: '/api/v1/admin/benefits/import-template', filename: '兑现名单导入模板.xlsx' },
     createdLabel: '家企业的享受记录',
   },
 ];
