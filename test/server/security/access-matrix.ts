@@ -120,6 +120,7 @@ export const MATRIX: Record<string, MatrixEntry> = {
   'GET /api/v1/admin/benefits/{id}': entry((w) => get(`${v1}/admin/benefits/${w.ids.benefit}`), DEPT_X),
   'POST /api/v1/admin/benefits': entry((w) => post(`${v1}/admin/benefits`, { policyId: w.ids.policy, uscc: w.ids.enterpriseC.uscc }), DEPT_X),
   'POST /api/v1/admin/benefits/import': entry(() => badUpload(`${v1}/admin/benefits/import`), STAFF),
+  'GET /api/v1/admin/benefits/import-template': entry(() => get(`${v1}/admin/benefits/import-template`), STAFF),
   'POST /api/v1/admin/benefits/{id}/publicize': entry(
     (w) => post(`${v1}/admin/benefits/${w.ids.benefit}/publicize`, { basis: '依据', dataUsed: '数据', amountYuan: 800 }),
     DEPT_X,
