@@ -5,8 +5,33 @@ import type { Database } from '../db/schema';
 import './rating-tables';
 import type { TicketsTable } from './rating-tables';
 
-/** Statuses whose deadline is running: past it, the ticket is overdue. */
+/** Statuses whose rectification deadline is running: past it, the ticket is overdue. */
 export const RUNNING_STATUSES = ['open', 'called_back', 'reopened'] as const;
+/** Statuses still waiting for the department's callback: past callback_due_at, the ticket is overdue too. */
+export const AWAITING_CALLBACK_STATUSES = ['open', 'reopened'] as const;
+
+type TicketOverdueFields = Pick<TicketsTable, 'status' | 'deadline_at' | 'callback_due_at'>;
+
+/**
+ * 逾期, one definition for the ledger filter, the ticket's overdue flag and the 工作提醒函: the rectification
+ * deadline has passed while it runs, or the callback is still awaited past its due time. Instants are
+ * ISO-8601 UTC text, so comparing the strings compares the times (as the SQL below does).
+ */
+export function isOverdue(row: TicketOverdueFields, now: string): boolean {
+  return isRectificationLate(row, now) || isCallbackLate(row, now);
+}
+export function isRectificationLate(row: TicketOverdueFields, now: string): boolean {
+  return (RUNNING_STATUSES as readonly string[]).includes(row.status) && row.deadline_at < now;
+}
+export function isCallbackLate(row: TicketOverdueFields, now: string): boolean {
+  return (AWAITING_CALLBACK_STATUSES as readonly string[]).includes(row.status) && row.callback_due_at < now;
+}
+
+type TicketsEb = ExpressionBuilder<Database, 'tickets'>;
+// The same two conditions in SQL: the letters list each on its own (差评整改 / 差评回访), the ledger their union.
+const rectificationLate = (eb: TicketsEb, now: string) => eb.and([eb('tickets.status', 'in', RUNNING_STATUSES), eb('tickets.deadline_at', '<', now)]);
+const callbackLate = (eb: TicketsEb, now: string) => eb.and([eb('tickets.status', 'in', AWAITING_CALLBACK_STATUSES), eb('tickets.callback_due_at', '<', now)]);
+const overdueAt = (eb: TicketsEb, now: string) => eb.or([rectificationLate(eb, now), callbackLate(eb, now)]);
 
 // Written into the SQL, not bound: a partial index (migration 0011) serves a query only when the
 // query's WHERE holds the index's own predicate, and neither database matches a parameter to it.
@@ -85,14 +110,17 @@ export function ticketsRepository(db: Kysely<Database>) {
 
   /** The ledger's filters, as one condition on tickets: the page and its count share it. */
   function matches(f: TicketFilter) {
-    return (eb: ExpressionBuilder<Database, 'tickets'>) => {
+    return (eb: TicketsEb) => {
       const all: Expression<SqlBool>[] = [];
       if (f.progress) all.push(f.progress === 'finished' ? isFinished : isUnfinished);
+      // Every overdue ticket is unfinished; saying so lets the page walk the small 未办结 partial index
+      // (in deadline order) instead of every ticket: the OR below has no single range to seek.
+      else if (f.overdue === true) all.push(isUnfinished);
       if (f.status) all.push(eb('tickets.status', '=', f.status));
       if (f.departmentId !== undefined) all.push(eb('tickets.department_id', '=', f.departmentId));
       if (f.enterpriseId !== undefined) all.push(eb('tickets.enterprise_id', '=', f.enterpriseId));
-      if (f.overdue === true) all.push(eb('tickets.status', 'in', RUNNING_STATUSES), eb('tickets.deadline_at', '<', f.now));
-      if (f.overdue === false) all.push(eb.or([eb('tickets.status', 'not in', RUNNING_STATUSES), eb('tickets.deadline_at', '>=', f.now)]));
+      if (f.overdue === true) all.push(overdueAt(eb, f.now));
+      if (f.overdue === false) all.push(eb.not(overdueAt(eb, f.now)));
       return eb.and(all);
     };
   }
@@ -159,11 +187,10 @@ export function ticketsRepository(db: Kysely<Database>) {
       return ordered(filtered(base(), f), f).limit(limit).execute();
     },
 
-    /** Running tickets past their deadline, for reminder letters. */
+    /** Running tickets past their rectification deadline, for reminder letters (差评整改). */
     overdue(now: string) {
       return base()
-        .where('tickets.status', 'in', RUNNING_STATUSES)
-        .where('tickets.deadline_at', '<', now)
+        .where((eb) => rectificationLate(eb, now))
         .orderBy('tickets.department_id')
         .orderBy('tickets.deadline_at')
         .execute();
@@ -172,8 +199,7 @@ export function ticketsRepository(db: Kysely<Database>) {
     /** Tickets still waiting for their callback past its due time (1 working day after raising or reopening). */
     overdueCallbacks(now: string) {
       return base()
-        .where('tickets.status', 'in', ['open', 'reopened'])
-        .where('tickets.callback_due_at', '<', now)
+        .where((eb) => callbackLate(eb, now))
         .orderBy('tickets.department_id')
         .orderBy('tickets.callback_due_at')
         .execute();

@@ -14,6 +14,9 @@ import {
 import type { AppConfig } from '../../config';
 import { HttpError } from '../../lib/http-error';
 import { decrypt } from '../../lib/secrets';
+import type { Repositories } from '../../repositories';
+import type { TicketRow } from '../../repositories/tickets';
+import { chinaTime } from '../admin/tickets/table-file';
 import { errorResponses } from '../responses';
 import { applyTicketAction } from './ticket-actions';
 import { loadTicketFor, toTickets } from './ticket-view';
@@ -21,6 +24,23 @@ import { loadTicketFor, toTickets } from './ticket-view';
 const TAGS = ['整改工单'];
 // A callback logged a little ahead of the server clock is a phone's clock; further ahead is a typo.
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+
+/**
+ * The earliest a callback can have taken place: it answers the ticket's current round, so not before the
+ * rating raised it, nor (once the enterprise sent it back) before that reopening. Staff type minutes, so the
+ * bound is the start of that minute: a call at 19:59 for a ticket raised at 19:59:30 is fine.
+ */
+async function callbackFloor(repos: Repositories, row: TicketRow): Promise<{ at: string; what: string }> {
+  const reopened = row.status === 'reopened' ? (await repos.tickets.events([row.id])).filter((e) => e.action === 'reopen').at(-1) : undefined;
+  return reopened ? { at: reopened.at, what: '企业退回重办的时间' } : { at: row.created_at, what: '工单生成时间' };
+}
+
+async function checkCallbackTime(repos: Repositories, row: TicketRow, at: string): Promise<void> {
+  const floor = await callbackFloor(repos, row);
+  const floorMs = Math.floor(Date.parse(floor.at) / MINUTE_MS) * MINUTE_MS;
+  if (Date.parse(at) < floorMs) throw new HttpError(400, 'VALIDATION', `回访时间不能早于${floor.what}（${chinaTime(floor.at)}）`, 'at');
+}
 
 const tickets: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify, opts) => {
   const rectifyDays = opts.config.rectifyWorkingDays;
@@ -77,6 +97,7 @@ const tickets: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify
         label: '记录回访',
         by: 'department',
         from: ['open', 'reopened'],
+        validate: (row) => checkCallbackTime(fastify.repos, row, at),
         patch: () => ({ status: 'called_back', callback_at: new Date(Date.parse(at)).toISOString(), callback_outcome: request.body.outcome }),
         note: request.body.outcome,
       });

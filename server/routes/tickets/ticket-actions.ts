@@ -14,6 +14,8 @@ export interface ActionSpec {
   from: readonly TicketStatus[];
   /** Extra precondition with its own message (e.g. one appeal per ticket). */
   guard?: (row: TicketRow) => string | null;
+  /** Checks what staff entered against this ticket (e.g. a time); throws its own 400. Runs after the status checks. */
+  validate?: (row: TicketRow) => Promise<void>;
   patch: (row: TicketRow, now: string) => TicketPatch;
   note: string | null;
   /** Runs in the same transaction after the move (e.g. take a voided rating out of statistics). */
@@ -44,6 +46,7 @@ export async function applyTicketAction(fastify: FastifyInstance, request: Fasti
   }
   const guardMessage = spec.guard?.(row) ?? null;
   if (guardMessage) throw new HttpError(409, 'TICKET_STATUS', guardMessage);
+  await spec.validate?.(row);
 
   const now = fastify.clock.now().toISOString();
   const userId = request.user!.id;

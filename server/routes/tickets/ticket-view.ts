@@ -2,16 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Ticket, TicketAction, TicketStatus } from '../../../types/satisfaction';
 import { HttpError } from '../../lib/http-error';
 import type { Repositories } from '../../repositories';
-import { RUNNING_STATUSES, type TicketRow } from '../../repositories/tickets';
+import { isOverdue, type TicketRow } from '../../repositories/tickets';
 
 type EventRow = Awaited<ReturnType<Repositories['tickets']['events']>>[number];
 
 /** Who is looking decides what of the rater is shown: only the department that must call back. */
 export type Viewer = { kind: 'enterprise' } | { kind: 'department' } | { kind: 'office' };
 
-export function isOverdue(row: Pick<TicketRow, 'status' | 'deadline_at'>, now: string): boolean {
-  return (RUNNING_STATUSES as readonly string[]).includes(row.status) && row.deadline_at < now;
-}
+// The ledger export (routes/admin/tickets) reads the flag from here; the definition lives with the ledger's SQL.
+export { isOverdue };
 
 function subjectTitle(row: TicketRow): string {
   if (row.target_kind === 'project') return row.project_name ?? `项目 ${row.target_id}`;

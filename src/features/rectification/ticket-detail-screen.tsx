@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Empty } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import type { User } from '@contract/auth';
 import type { Ticket, TicketStatus } from '@contract/satisfaction';

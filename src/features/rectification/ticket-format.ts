@@ -1,8 +1,6 @@
 import type { Ticket, TicketAction, TicketStatus } from '@contract/satisfaction';
 import { SCORE_TEXT, TICKET_FINISHED_STATUSES } from '@contract/satisfaction-labels';
-import { chinaDeadline, chinaDeadlineDate } from '@/lib/china-time';
-
-const DAY_MS = 86_400_000;
+import { chinaDeadline, chinaDeadlineDate, chinaToday, daysBetween } from '@/lib/china-time';
 
 export const ACTION_LABELS: Record<TicketAction, string> = {
   created: '差评生成工单',
@@ -15,6 +13,9 @@ export const ACTION_LABELS: Record<TicketAction, string> = {
   appeal_rejected: '申诉驳回',
 };
 
+// As the server's ledger defines 逾期 (server/repositories/tickets.ts): past the rectification deadline while it
+// runs, or still waiting for the callback past its due time. The card says which.
+const RUNNING: readonly TicketStatus[] = ['open', 'called_back', 'reopened'];
 const AWAITING_CALLBACK: readonly TicketStatus[] = ['open', 'reopened'];
 
 export type BadgeTone = 'danger' | 'warning' | 'normal' | 'done';
@@ -23,18 +24,32 @@ export interface Badge {
   tone: BadgeTone;
 }
 
-/** The deadline as staff must act on it: overdue first, then the callback that is due, then the rectification date. */
+/**
+ * What is left of a deadline, counted in calendar days as the policy list counts validity (policies/dates.ts):
+ * the whole days after today up to the deadline's last day, so on that last day it reads 今日截止.
+ */
+export function remainingText(deadlineAt: string, now: Date): { text: string; days: number } {
+  // A deadline ends a China day at the next day's 00:00: the millisecond before it is on its last day.
+  const lastDay = chinaToday(new Date(Date.parse(deadlineAt) - 1));
+  const days = Math.max(daysBetween(chinaToday(now), lastDay), 0);
+  return { text: days === 0 ? '今日截止' : `剩 ${days} 天`, days };
+}
+
+/** The deadline as staff must act on it: what is overdue first, then the callback that is due, then the rectification date. */
 export function deadlineBadges(ticket: Ticket, now: Date): Badge[] {
   if (TICKET_FINISHED_STATUSES.includes(ticket.status)) return [];
   const badges: Badge[] = [];
-  if (ticket.overdue) badges.push({ text: `已逾期（期限 ${chinaDeadlineDate(ticket.deadlineAt, now)}）`, tone: 'danger' });
-  if (AWAITING_CALLBACK.includes(ticket.status)) {
-    const late = Date.parse(ticket.callbackDueAt) < now.getTime();
-    badges.push(late ? { text: '回访超时', tone: 'danger' } : { text: `${chinaDeadline(ticket.callbackDueAt, now)} 前回访`, tone: 'warning' });
-  }
-  if (!ticket.overdue && ticket.status !== 'rectified') {
-    const days = Math.ceil((Date.parse(ticket.deadlineAt) - now.getTime()) / DAY_MS);
-    badges.push({ text: `${chinaDeadlineDate(ticket.deadlineAt, now)} 前整改（剩 ${Math.max(days, 0)} 天）`, tone: days <= 3 ? 'warning' : 'normal' });
+  const at = now.getTime();
+  const rectifyLate = RUNNING.includes(ticket.status) && Date.parse(ticket.deadlineAt) < at;
+  const callbackLate = AWAITING_CALLBACK.includes(ticket.status) && Date.parse(ticket.callbackDueAt) < at;
+  if (rectifyLate) badges.push({ text: `已逾期（期限 ${chinaDeadlineDate(ticket.deadlineAt, now)}）`, tone: 'danger' });
+  if (callbackLate) badges.push({ text: `回访超时（期限 ${chinaDeadline(ticket.callbackDueAt, now)}）`, tone: 'danger' });
+  else if (AWAITING_CALLBACK.includes(ticket.status)) badges.push({ text: `${chinaDeadline(ticket.callbackDueAt, now)} 前回访`, tone: 'warning' });
+  // The server counted the ticket overdue a moment ago; keep the card red even if this clock disagrees.
+  if (ticket.overdue && !rectifyLate && !callbackLate) badges.push({ text: '已逾期', tone: 'danger' });
+  if (!rectifyLate && ticket.status !== 'rectified') {
+    const left = remainingText(ticket.deadlineAt, now);
+    badges.push({ text: `${chinaDeadlineDate(ticket.deadlineAt, now)} 前整改（${left.text}）`, tone: left.days <= 3 ? 'warning' : 'normal' });
   }
   return badges;
 }

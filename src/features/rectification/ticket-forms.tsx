@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { Ticket } from '@contract/satisfaction';
-import { errorMessage } from '@/lib/api/api-error';
+import { errorMessage, isApiError } from '@/lib/api/api-error';
 import { confirm, showSuccessToast } from '@/lib/wx/ui';
 import { appealTicket, decideAppeal, recordCallback, recordRectification } from './api';
 import { parseChinaTime, toChinaInput } from '@/lib/china-time';
@@ -26,24 +26,31 @@ function NoteField({ label, placeholder, value, maxLength, onChange }: NoteField
   );
 }
 
-/** Runs one ticket action; the server's 409/403 message is shown under the form, in its own words. */
-function useAction(onDone: (ticket: Ticket) => void) {
+/**
+ * Runs one ticket action; the server's refusal is shown in its own words: under the field it names when
+ * the form shows that field's errors itself (`ownFields`, read with `fieldError`), otherwise under the form (`error`).
+ */
+function useAction(onDone: (ticket: Ticket) => void, ownFields: readonly string[] = []) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; field?: string } | null>(null);
   const run = async (action: () => Promise<Ticket>, success: string) => {
     setBusy(true);
-    setError(null);
+    setFailure(null);
     try {
       const ticket = await action();
       showSuccessToast(success);
       onDone(ticket);
     } catch (e) {
-      setError(errorMessage(e));
+      setFailure({ message: errorMessage(e), field: isApiError(e) ? e.field : undefined });
     } finally {
       setBusy(false);
     }
   };
-  return { busy, error, run };
+  const fieldError = (field: string) => (failure?.field === field ? failure.message : null);
+  /** Forgets a refusal once the person changes what it was about. */
+  const clearField = (field: string) => setFailure((f) => (f?.field === field ? null : f));
+  const underForm = failure && !(failure.field && ownFields.includes(failure.field)) ? failure.message : null;
+  return { busy, error: underForm, fieldError, clearField, run };
 }
 
 const ErrorText = ({ error }: { error: string | null }) => (error ? <Text className="yst-field__error">{error}</Text> : null);
@@ -56,16 +63,22 @@ interface FormProps {
 export function CallbackForm({ ticket, onDone }: FormProps) {
   const [at, setAt] = useState(() => toChinaInput(new Date().toISOString()));
   const [outcome, setOutcome] = useState('');
-  const { busy, error, run } = useAction(onDone);
+  const { busy, error, fieldError, clearField, run } = useAction(onDone, ['at']);
   const atIso = parseChinaTime(at);
   const ok = atIso !== null && outcome.trim().length >= MIN_TEXT;
+  // The server checks the time against the ticket (not before it was raised, not in the future): its word goes under the field.
+  const atError = atIso === null ? '请按“2026-10-09 14:30”的格式填写回访时间' : fieldError('at');
+  const changeAt = (value: string) => {
+    setAt(value);
+    clearField('at');
+  };
   return (
     <View className="yst-card yst-form" data-testid="callback-form">
       <Text className="yst-card__title">记录回访</Text>
       <View className="yst-form__field">
         <Text className="yst-field__label">回访时间</Text>
-        <Input value={at} placeholder="如 2026-10-09 14:30" maxLength={16} onChange={setAt} />
-        {atIso === null ? <Text className="yst-field__error">请按“2026-10-09 14:30”的格式填写回访时间</Text> : null}
+        <Input value={at} placeholder="如 2026-10-09 14:30" maxLength={16} onChange={changeAt} />
+        {atError ? <Text className="yst-field__error">{atError}</Text> : null}
       </View>
       <NoteField label="回访情况" placeholder="与企业沟通的情况、企业诉求" value={outcome} maxLength={500} onChange={setOutcome} />
       <ErrorText error={error} />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import type { Ticket } from '@contract/satisfaction';
 import { Page } from '@/components/page';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Empty, Skeleton, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Skeleton, TextArea } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import { DIMENSION_LABELS, RATING_DIMENSIONS, SCORE_LABELS } from '@contract/satisfaction-labels';
 import type { Score, Ticket, TicketAction } from '@contract/satisfaction';
@@ -31,14 +32,17 @@ function Progress({ ticket }: { ticket: Ticket }) {
       <View className="yst-row">
         <Text className="yst-row__label">整改期限</Text>
         <Text className="yst-row__value">
-          {chinaDeadline(ticket.deadlineAt)} <OverdueTag ticket={ticket} />
+          {chinaDeadline(ticket.deadlineAt)} <OverdueTag ticket={ticket} only="rectify" />
         </Text>
       </View>
-      {ticket.callback ? (
-        <Row label="回访" value={`${chinaDateTime(ticket.callback.at)}：${ticket.callback.outcome}`} />
-      ) : (
-        <Row label="回访" value={`部门将于 ${chinaDeadline(ticket.callbackDueAt)} 前与您联系`} />
-      )}
+      {/* A reopened ticket still shows the earlier callback while it waits for the next one, which may be late. */}
+      <View className="yst-row">
+        <Text className="yst-row__label">回访</Text>
+        <Text className="yst-row__value">
+          {ticket.callback ? `${chinaDateTime(ticket.callback.at)}：${ticket.callback.outcome}` : `部门将于 ${chinaDeadline(ticket.callbackDueAt)} 前与您联系`}{' '}
+          <OverdueTag ticket={ticket} only="callback" />
+        </Text>
+      </View>
       {ticket.fix ? <Row label="整改措施" value={ticket.fix} /> : null}
       {ticket.reply ? <Row label="部门答复" value={ticket.reply} /> : null}
       {ticket.reopenCount > 0 ? <Row label="退回次数" value={`${ticket.reopenCount} 次`} /> : null}
