@@ -31,6 +31,33 @@ export const DELIVERY_EVENT_KINDS = [...DELIVERY_STATUSES, 'rescheduled'] as con
 type EventKindName = (typeof DELIVERY_EVENT_KINDS)[number];
 export const DELIVERY_EVENT_LABELS: Record<EventKindName, string> = { ...DELIVERY_STATUS_LABELS, submitted: '已提交预约', rescheduled: '已改约' };
 
+/** 自取 is collected at the window: nothing is 送达, the enterprise 领取s it. */
+const PICKUP_LABELS: Partial<Record<EventKindName, string>> = { delivered: '已领取' };
+
+/** A status as this booking's owner reads it; the status value itself is the same for every mode. */
+export function deliveryStatusLabel(status: StatusName, mode: string): string {
+  return (mode === '自取' && PICKUP_LABELS[status]) || DELIVERY_STATUS_LABELS[status];
+}
+
+/** A timeline entry's title for this booking's mode. */
+export function deliveryEventLabel(kind: EventKindName, mode: string): string {
+  return (mode === '自取' && PICKUP_LABELS[kind]) || DELIVERY_EVENT_LABELS[kind];
+}
+
+/** Handed over or cancelled: nothing is left to do, so lists put these after the bookings still open. */
+export const DELIVERY_FINISHED_STATUSES = ['delivered', 'cancelled'] as const;
+
+/** A courier tracking number once normalised: what {@link normaliseTrackingNo} gives must match this. */
+export const TRACKING_NO_PATTERN = '^[A-Z0-9-]{1,40}$';
+
+/**
+ * Tracking numbers are read off a waybill and typed as grouped (“sf 1234 5678 901”); couriers print
+ * and look them up without spaces and in capitals, so both the app and the server store that form.
+ */
+export function normaliseTrackingNo(text: string): string {
+  return text.replace(/\s+/g, '').toUpperCase();
+}
+
 /** Booking window: from tomorrow up to this many days ahead (China dates), working days only. */
 export const DELIVERY_MAX_DAYS_AHEAD = 14;
 export const DELIVERY_MAX_QUANTITY = 10;

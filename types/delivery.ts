@@ -116,6 +116,8 @@ export const DeliverySummary = Type.Object(
     updatedAt: Instant,
     /** Delivered and not yet rated: the app offers 评价. */
     ratable: Type.Boolean(),
+    /** When the enterprise rated this delivery; null until then (the app shows 已评价). */
+    ratedAt: nullable(Instant),
   },
   { $id: 'DeliverySummary' },
 );
@@ -198,7 +200,13 @@ export const DeliveryReschedule = Type.Object(
 export type DeliveryReschedule = { date: string; period: DeliveryPeriod };
 
 export const DeliveryDispatch = Type.Object(
-  { trackingNo: Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9-]+$', description: '快递单号' }) },
+  {
+    trackingNo: Type.String({
+      minLength: 1,
+      maxLength: 60,
+      description: '快递单号：字母、数字或短横线；空格会被去掉、字母转为大写（如“sf 1234 5678 901”存为 SF12345678901），去掉后不超过40位',
+    }),
+  },
   { additionalProperties: false },
 );
 export type DeliveryDispatch = Static<typeof DeliveryDispatch>;

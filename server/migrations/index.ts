@@ -11,6 +11,7 @@ import { rateLimits } from './0008-rate-limits';
 import { enterpriseNameSearch } from './0009-enterprise-name-search';
 import { dropUnreadIndexes } from './0010-drop-unread-indexes';
 import { ticketProgressIndexes } from './0011-ticket-progress-indexes';
+import { myDeliveriesIndexes } from './0012-my-deliveries-indexes';
 
 /**
  * Migrations are listed here, not discovered on disk, so they work the same from tsx, jest
@@ -30,6 +31,7 @@ export function migrations(dialect: DbDialect): Record<string, Migration> {
     '0009-enterprise-name-search': enterpriseNameSearch(dialect),
     '0010-drop-unread-indexes': dropUnreadIndexes(dialect),
     '0011-ticket-progress-indexes': ticketProgressIndexes(dialect),
+    '0012-my-deliveries-indexes': myDeliveriesIndexes(dialect),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { DELIVERY_FINISHED_STATUSES } from '../../types/delivery-rules';
 import { keysOf, prepared } from '../db/prepared';
 import type { Database } from '../db/schema';
 import type { DeliveryEventRow, DeliveryHandoverRow, DeliveryRow, DeliveriesTable } from './delivery-tables';
@@ -30,6 +31,12 @@ export interface QueueCursor {
 }
 
 type NewEventRow = Omit<DeliveryEventRow, 'id'>;
+
+// Written into the SQL, not bound: a partial index (migration 0012) serves a query only when the query's
+// WHERE holds the index's own predicate, and neither database matches a parameter to it.
+const FINISHED_LIST = sql.join(DELIVERY_FINISHED_STATUSES.map((s) => sql.lit(s)));
+const isFinished = sql<SqlBool>`${sql.ref('status')} in (${FINISHED_LIST})`;
+const isOpen = sql<SqlBool>`${sql.ref('status')} not in (${FINISHED_LIST})`;
 
 // A booking's four writes, compiled once (server/db/prepared.ts).
 const createSlot = prepared((db, p: { date: string; period: string; capacity: number; now: string }) =>
@@ -137,18 +144,35 @@ export function deliveriesRepository(db: Kysely<Database>) {
       await db.insertInto('delivery_handovers').values(row).execute();
     },
 
+    /**
+     * An enterprise's bookings: the open ones first, soonest slot first (what comes next is on top), then
+     * the finished ones, latest slot first. Each half reads its page from its own partial index (migration
+     * 0012) and a page that straddles the two takes the rest from the second; rows are then read by id.
+     */
     async listByEnterprise(enterpriseId: number, page: number, pageSize: number): Promise<{ rows: DeliveryRow[]; total: number }> {
-      const [{ total }, rows] = await Promise.all([
-        db.selectFrom('deliveries').where('enterprise_id', '=', enterpriseId).select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
-        withEnterprise()
-          .where('deliveries.enterprise_id', '=', enterpriseId)
-          .orderBy('deliveries.created_at', 'desc')
-          .orderBy('deliveries.id', 'desc')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-      ]);
-      return { rows, total: Number(total) };
+      const mine = (half: Expression<SqlBool>) => db.selectFrom('deliveries').where('enterprise_id', '=', enterpriseId).where(half);
+      const count = async (half: Expression<SqlBool>) =>
+        Number((await mine(half).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const [open, finished] = await Promise.all([count(isOpen), count(isFinished)]);
+      const offset = (page - 1) * pageSize;
+      const openIds =
+        offset < open ? await mine(isOpen).select('id').orderBy('date').orderBy('period').orderBy('id').limit(pageSize).offset(offset).execute() : [];
+      const room = pageSize - openIds.length;
+      const finishedIds =
+        room > 0 && offset + openIds.length < open + finished
+          ? await mine(isFinished)
+              .select('id')
+              .orderBy('date', 'desc')
+              .orderBy('period', 'desc')
+              .orderBy('id', 'desc')
+              .limit(room)
+              .offset(Math.max(0, offset - open))
+              .execute()
+          : [];
+      const ids = [...openIds, ...finishedIds].map((r) => r.id);
+      const found = ids.length ? await withEnterprise().where('deliveries.id', 'in', ids).execute() : [];
+      const byId = new Map(found.map((r) => [r.id, r]));
+      return { rows: ids.flatMap((id) => byId.get(id) ?? []), total: open + finished };
     },
 
     /**

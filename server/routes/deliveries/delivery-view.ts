@@ -1,6 +1,6 @@
 import {
-  DELIVERY_EVENT_LABELS,
-  DELIVERY_STATUS_LABELS,
+  deliveryEventLabel,
+  deliveryStatusLabel,
   type Delivery,
   type DeliveryAddress,
   type DeliveryEventKind,
@@ -22,7 +22,7 @@ export function toSummary(row: DeliveryRow): DeliverySummary {
   return {
     id: row.id,
     status,
-    statusLabel: DELIVERY_STATUS_LABELS[status],
+    statusLabel: deliveryStatusLabel(status, row.mode),
     enterprise: { id: row.enterprise_id, name: row.enterprise_name },
     items: JSON.parse(row.items) as DeliveryItem[],
     mode: row.mode,
@@ -35,6 +35,7 @@ export function toSummary(row: DeliveryRow): DeliverySummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ratable: status === 'delivered' && row.rated_at === null,
+    ratedAt: row.rated_at,
   };
 }
 
@@ -62,7 +63,7 @@ export function toDelivery(row: DeliveryRow, events: DeliveryEventRow[], handove
     events: events.map((e) => ({
       kind: e.kind as DeliveryEventKind,
       status: e.status as DeliveryStatus,
-      label: DELIVERY_EVENT_LABELS[e.kind as DeliveryEventKind],
+      label: deliveryEventLabel(e.kind as DeliveryEventKind, row.mode),
       at: e.at,
       by: e.by_name,
       note: e.note,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DELIVERY_STATUS_LABELS, type DeliveryStatus } from '../../../types/delivery';
+import { deliveryStatusLabel, type DeliveryStatus } from '../../../types/delivery';
 import type { AppConfig } from '../../config';
 import { HttpError } from '../../lib/http-error';
 import { createRepositories, type Repositories } from '../../repositories';
@@ -84,7 +84,7 @@ export function allowedFrom(action: DeliveryAction, mode: string): DeliveryStatu
 }
 
 function illegal(action: DeliveryAction, row: DeliveryRow): HttpError {
-  const label = DELIVERY_STATUS_LABELS[row.status as DeliveryStatus];
+  const label = deliveryStatusLabel(row.status as DeliveryStatus, row.mode);
   const hint = action === 'dispatch' && row.mode === '自取' ? '（自取无需派送）' : '';
   return new HttpError(409, 'DELIVERY_STATUS', `该预约当前为“${label}”，不能${ACTION_LABELS[action]}${hint}`);
 }
@@ -149,7 +149,7 @@ export function statusNotice(row: DeliveryRow, note: string | null): Record<stri
   const status = row.status as DeliveryStatus;
   const data: Record<string, string> = {
     thing1: itemsText(row),
-    phrase2: DELIVERY_STATUS_LABELS[status],
+    phrase2: deliveryStatusLabel(status, row.mode),
     thing3: `${row.date} ${row.period}`,
     thing4: note?.trim() || `${row.mode}，点击查看详情`,
   };

@@ -28,7 +28,8 @@ export function DeliveryCard({ delivery, showEnterprise = false, onOpen }: Deliv
         {delivery.addressMasked ? ` · ${delivery.addressMasked}` : ''}
       </Text>
       {delivery.trackingNo ? <Text className="yst-delivery-card__line yst-delivery-card__muted">快递单号 {delivery.trackingNo}</Text> : null}
-      {delivery.ratable ? <Text className="yst-delivery-card__line yst-link">已送达，去评价 ›</Text> : null}
+      {delivery.ratable ? <Text className="yst-delivery-card__line yst-link">{delivery.statusLabel}，去评价 ›</Text> : null}
+      {delivery.ratedAt ? <Text className="yst-delivery-card__line yst-delivery-card__muted">已评价 · 感谢您的反馈</Text> : null}
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import { LoginPanel } from '@/features/auth/login-panel';
 import { useMe } from '@/features/auth/use-me';

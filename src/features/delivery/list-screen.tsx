@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import type { DeliverySummary } from '@contract/delivery';
 import { Page } from '@/components/page';

@@ -10,20 +10,38 @@ import { SignatureCanvas } from './signature-canvas';
 
 const TOO_BIG = '图片不能超过300KB，请重新拍摄';
 
-/** The drawn signature: the native component in WeChat, its React twin elsewhere. */
-function SignaturePad({ onChange }: { onChange: (dataUrl: string) => void }) {
+/**
+ * The drawn signature: the native component in WeChat, its React twin elsewhere. Every stroke hands the
+ * drawing over (so 确认送达 works straight after signing); 确认签名 also closes the pad (see SignedProof).
+ */
+function SignaturePad({ onChange, onConfirm }: { onChange: (dataUrl: string) => void; onConfirm: (dataUrl: string) => void }) {
   if (process.env.TARO_ENV === 'weapp') {
     return (
       <signature-pad
         height={180}
         placeholder="请签收人在此签名"
         onChange={(e) => onChange(e.detail.dataUrl ?? '')}
-        onConfirm={(e) => onChange(e.detail.dataUrl ?? '')}
+        onConfirm={(e) => e.detail.dataUrl && onConfirm(e.detail.dataUrl)}
         onError={(e) => showErrorToast(e.detail.message ?? '签名导出失败，请重试')}
       />
     );
   }
-  return <SignatureCanvas height={180} placeholder="请签收人在此签名" onChange={onChange} onConfirm={onChange} />;
+  return <SignatureCanvas height={180} placeholder="请签收人在此签名" onChange={onChange} onConfirm={onConfirm} />;
+}
+
+/** After 确认签名: the signature as it will be filed, with 重签 to draw it again. */
+function SignedProof({ value, onResign }: { value: string; onResign: () => void }) {
+  return (
+    <View data-testid="signature-confirmed">
+      <Image className="yst-handover__image" src={value} mode="aspectFit" ariaLabel="已确认的签名" />
+      <View className="yst-signed" ariaRole="status">
+        <Text className="yst-signed__text">✓ 已签名</Text>
+        <Button size="small" onClick={onResign}>
+          重签
+        </Button>
+      </View>
+    </View>
+  );
 }
 
 function PhotoProof({ value, onChange }: { value: string; onChange: (dataUrl: string) => void }) {
@@ -68,17 +86,28 @@ function PhotoProof({ value, onChange }: { value: string; onChange: (dataUrl: st
 /** Proof of handover: a signature drawn on screen, or a photo. */
 export function HandoverProof({ value, onChange }: { value: string; onChange: (dataUrl: string) => void }) {
   const [kind, setKind] = useState<'signature' | 'photo'>('signature');
+  const [confirmed, setConfirmed] = useState(false);
   const switchTo = (next: 'signature' | 'photo') => {
     setKind(next);
+    setConfirmed(false);
     onChange('');
   };
+  const confirm = (dataUrl: string) => {
+    setConfirmed(true);
+    onChange(dataUrl);
+  };
+  const resign = () => {
+    setConfirmed(false);
+    onChange('');
+  };
+  const signature = confirmed && value ? <SignedProof value={value} onResign={resign} /> : <SignaturePad onChange={onChange} onConfirm={confirm} />;
   return (
     <View>
       <View className="yst-choices">
         <Choice label="手写签名" checked={kind === 'signature'} onPick={() => switchTo('signature')} />
         <Choice label="拍照留存" checked={kind === 'photo'} onPick={() => switchTo('photo')} />
       </View>
-      {kind === 'signature' ? <SignaturePad onChange={onChange} /> : <PhotoProof value={value} onChange={onChange} />}
+      {kind === 'signature' ? signature : <PhotoProof value={value} onChange={onChange} />}
     </View>
   );
 }

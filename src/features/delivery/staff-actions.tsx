@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import { normaliseTrackingNo, TRACKING_NO_PATTERN } from '@contract/delivery-rules';
 import { ApiError, errorMessage } from '@/lib/api/api-error';
 import { showErrorToast, showSuccessToast } from '@/lib/wx/ui';
 import { act, type Delivery, type StaffAction } from './api';
@@ -8,7 +9,7 @@ import { Choice, FieldError } from './choice';
 import { HandoverProof } from './signature-field';
 
 const FAIL_REASONS = ['收件人不在，电话无人接听', '地址有误，无法送达', '收件人拒收'];
-const TRACKING = /^[A-Za-z0-9-]{1,40}$/;
+const TRACKING = new RegExp(TRACKING_NO_PATTERN);
 
 type Errors = Partial<Record<'trackingNo' | 'receiverName' | 'signature' | 'reason', string>>;
 
@@ -62,15 +63,22 @@ export function StaffActions({ delivery, onChanged }: { delivery: Delivery; onCh
   const [proof, setProof] = useState('');
   const pickup = delivery.mode === '自取';
   const canHandOver = delivery.status === 'dispatched' || (pickup && delivery.status === 'accepted');
+  // Whatever the user fixes, its complaint goes: a stale error beside a confirmed signature reads as a failure.
+  const edit =
+    <T,>(field: keyof Errors, set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e));
+    };
 
   const dispatch = () => {
-    const value = trackingNo.trim();
-    if (!TRACKING.test(value)) return setErrors({ trackingNo: '快递单号：请填写字母、数字或短横线组成的单号' });
+    const value = normaliseTrackingNo(trackingNo);
+    if (!TRACKING.test(value)) return setErrors({ trackingNo: '快递单号：请填写字母、数字或短横线组成的单号，不超过40位' });
     void run({ action: 'dispatch', trackingNo: value }, '已派送');
   };
   const deliver = () => {
     if (!receiverName.trim()) return setErrors({ receiverName: '签收人：请填写签收人姓名' });
-    if (!proof) return setErrors({ signature: '签收凭证：请签名并点“确认签名”，或拍照留存' });
+    if (!proof) return setErrors({ signature: '签收凭证：请签收人在框内签名，或拍照留存' });
     void run({ action: 'deliver', receiverName: receiverName.trim(), signature: proof }, '已登记送达');
   };
   const fail = (reason: string) => {
@@ -91,7 +99,8 @@ export function StaffActions({ delivery, onChanged }: { delivery: Delivery; onCh
     return (
       <View className="yst-field yst-panel">
         <Text className="yst-field__label">派送</Text>
-        <Input name="trackingNo" value={trackingNo} placeholder="快递单号" maxLength={40} onChange={setTrackingNo} />
+        <Input name="trackingNo" value={trackingNo} placeholder="快递单号" maxLength={60} onChange={edit('trackingNo', setTrackingNo)} />
+        <Text className="yst-field__hint">空格可不删，提交时自动去掉并转为大写</Text>
         <FieldError message={errors.trackingNo} testId="tracking-error" />
         <View className="yst-actions">
           <Button type="primary" block loading={busy === 'dispatch'} onClick={dispatch}>
@@ -106,9 +115,11 @@ export function StaffActions({ delivery, onChanged }: { delivery: Delivery; onCh
     <View>
       <View className="yst-field yst-panel">
         <Text className="yst-field__label">{pickup ? '窗口交付' : '登记送达'}</Text>
-        <Input name="receiverName" value={receiverName} placeholder="签收人姓名" maxLength={30} onChange={setReceiverName} />
+        {/* A placeholder vanishes once the name is prefilled: the label stays, and screen readers say it. */}
+        <Text className="yst-field__hint">签收人姓名</Text>
+        <Input name="receiverName" value={receiverName} placeholder="签收人姓名" maxLength={30} ariaLabel="签收人姓名" onChange={edit('receiverName', setReceiverName)} />
         <FieldError message={errors.receiverName} testId="receiver-error" />
-        <HandoverProof value={proof} onChange={setProof} />
+        <HandoverProof value={proof} onChange={edit('signature', setProof)} />
         <FieldError message={errors.signature} testId="signature-error" />
         <View className="yst-actions">
           <Button type="primary" block loading={busy === 'deliver'} onClick={deliver}>

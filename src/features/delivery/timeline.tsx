@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { DELIVERY_STATUS_LABELS } from '@contract/delivery-rules';
+import { deliveryStatusLabel } from '@contract/delivery-rules';
 import type { Delivery, DeliveryStatus } from './api';
 import { chinaDateTime } from '@/lib/china-time';
 
@@ -10,7 +10,7 @@ export function upcomingStatuses(status: DeliveryStatus, mode: string): Delivery
   return at < 0 ? [] : path.slice(at + 1);
 }
 
-/** The booking's history, oldest first, then the steps still ahead in grey. */
+/** The booking's history, oldest first, then the steps still ahead in grey (自取 ends with 已领取, not 已送达). */
 export function Timeline({ delivery }: { delivery: Pick<Delivery, 'events' | 'status' | 'mode'> }) {
   const ahead = upcomingStatuses(delivery.status, delivery.mode);
   const last = delivery.events.length - 1;
@@ -32,7 +32,7 @@ export function Timeline({ delivery }: { delivery: Pick<Delivery, 'events' | 'st
         <View key={status} className="yst-timeline__item yst-timeline__item--ahead" ariaRole="listitem" data-testid="timeline-ahead">
           <View className="yst-timeline__dot" />
           <View className="yst-timeline__body">
-            <Text className="yst-timeline__label">{DELIVERY_STATUS_LABELS[status]}</Text>
+            <Text className="yst-timeline__label">{deliveryStatusLabel(status, delivery.mode)}</Text>
           </View>
         </View>
       ))}

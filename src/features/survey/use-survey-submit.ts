@@ -3,6 +3,7 @@ import type { RatingCreated, RatingTarget } from '@contract/satisfaction';
 import { errorMessage, isApiError } from '@/lib/api/api-error';
 import { createSubmission, QUEUED_OFFLINE } from '@/lib/api/client';
 import { isQueued, onQueueOutcome, queueOutcome } from '@/lib/api/offline-queue';
+import { deliveryRated } from '@/features/delivery/rated-signal';
 import { submitRating } from './api';
 import { buildRating, type SurveyField } from './build-rating';
 import { clearDraft, type SurveyDraft } from './draft-store';
@@ -23,6 +24,11 @@ interface Options {
 }
 
 const ALREADY_RATED = 'ALREADY_RATED';
+
+/** A delivery page under this survey still offers 去评价 until it hears the rating is on record. */
+function recorded(target: RatingTarget | null): void {
+  if (target?.kind === 'delivery') deliveryRated(target.deliveryId);
+}
 
 function initialState(draft: SurveyDraft, name: string): SubmitState {
   const key = draft.queuedKey;
@@ -51,6 +57,9 @@ export function useSurveySubmit({ draftName, draft, setDraft, target, visitId }:
   const [formError, setFormError] = useState<string | null>(null);
   const submission = useRef(createSubmission()).current;
   const queuedKey = state.kind === 'queued' ? state.key : null;
+  // The page builds its target anew on every render; the queue listener needs only the latest.
+  const targetRef = useRef(target);
+  targetRef.current = target;
 
   useEffect(() => {
     if (!queuedKey) return undefined;
@@ -58,9 +67,11 @@ export function useSurveySubmit({ draftName, draft, setDraft, target, visitId }:
       if (outcome.item.key !== queuedKey) return;
       if (outcome.kind === 'sent') {
         clearDraft(draftName);
+        recorded(targetRef.current);
         setState({ kind: 'done', ticketId: (outcome.data as RatingCreated | null)?.ticketId ?? null, viaQueue: true });
       } else if (outcome.error.code === ALREADY_RATED) {
         clearDraft(draftName);
+        recorded(targetRef.current);
         setState({ kind: 'already', message: outcome.error.message });
       } else {
         // The answers are still in the draft: the user can correct them and send again.
@@ -88,6 +99,7 @@ export function useSurveySubmit({ draftName, draft, setDraft, target, visitId }:
     try {
       const created = await submitRating(built.body, key);
       clearDraft(draftName);
+      recorded(target);
       setState({ kind: 'done', ticketId: created.ticketId, viaQueue: false });
     } catch (error) {
       if (isApiError(error) && error.code === QUEUED_OFFLINE) {
@@ -95,6 +107,7 @@ export function useSurveySubmit({ draftName, draft, setDraft, target, visitId }:
         setState({ kind: 'queued', key });
       } else if (isApiError(error) && error.code === ALREADY_RATED) {
         clearDraft(draftName);
+        recorded(target);
         setState({ kind: 'already', message: error.message });
       } else {
         setFormError(errorMessage(error));

@@ -14,9 +14,10 @@ export function showSuccessToast(message: string): void {
   void Taro.showToast({ title: message, icon: 'success', duration: 1500 }).catch(() => undefined);
 }
 
-export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+/** WeChat refuses a dialog whose button text is longer than four characters. */
+export async function confirm(title: string, content: string, confirmText = '确定', cancelText = '取消'): Promise<boolean> {
   try {
-    const result = await Taro.showModal({ title, content, confirmText, cancelText: '取消' });
+    const result = await Taro.showModal({ title, content, confirmText, cancelText });
     return result.confirm;
   } catch {
     return false;

@@ -27,9 +27,9 @@ export function showSuccessToast(message: string): void {
   whenLoaded((ui) => ui.showSuccessToast(message));
 }
 
-export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+export async function confirm(title: string, content: string, confirmText = '确定', cancelText = '取消'): Promise<boolean> {
   try {
-    return await (await taroUi()).confirm(title, content, confirmText);
+    return await (await taroUi()).confirm(title, content, confirmText, cancelText);
   } catch {
     return false;
   }

@@ -163,13 +163,14 @@ describe.each(databases())('%s: booking a delivery', (kind) => {
     expect(detail).toMatchObject({ phone: '13900001234', phoneMasked: '139****1234' });
   });
 
-  it('lists the enterprise’s own bookings, newest first', async () => {
+  it('lists the enterprise’s own bookings, open ones by slot, soonest first (display.test.ts covers finished ones)', async () => {
     const res = await w.t.app.inject({ method: 'GET', url: '/api/v1/me/deliveries', headers: bearer(token) });
     expect(res.statusCode).toBe(200);
     const { items, total } = res.json();
     expect(total).toBe(items.length);
     expect(total).toBeGreaterThanOrEqual(5);
-    expect(items[0].id).toBeGreaterThan(items[items.length - 1].id);
+    const slots = items.map((d: { date: string; period: string; id: number }) => `${d.date} ${d.period === '上午' ? 0 : 1} ${String(d.id).padStart(6, '0')}`);
+    expect(slots).toEqual([...slots].sort());
     expect(items[0]).not.toHaveProperty('phone');
   });
 });

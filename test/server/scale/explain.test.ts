@@ -34,6 +34,15 @@ const CASES: Case[] = [
   ['递送队列：某状态', (r) => r.deliveries.queue({ status: 'submitted', page: 1, pageSize: 20 })],
   ['递送队列：全部', (r) => r.deliveries.queue({ page: 5, pageSize: 20 })],
   ['我的递送', (r) => r.deliveries.listByEnterprise(1, 1, 20)],
+  // Open bookings first (soonest slot), then finished ones (latest slot): each half from its partial index (0012).
+  // Enterprise 1's filled bookings are all open, so some are cancelled first to make page 4 straddle the halves.
+  [
+    '我的递送：跨到已办结的一页',
+    async (r) => {
+      for (let id = 100; id <= 1500; id += 100) await r.deliveries.transition(id, ['submitted', 'accepted', 'dispatched', 'failed'], 'cancelled', {}, AS_OF);
+      return r.deliveries.listByEnterprise(1, 4, 20);
+    },
+  ],
   ['整改台账：本部门', (r) => r.tickets.list({ departmentId: 2, now: AS_OF }, 1, 20)],
   ['整改台账：本部门某状态', (r) => r.tickets.list({ departmentId: 2, status: 'open', now: AS_OF }, 1, 20)],
   ['整改台账：某状态', (r) => r.tickets.list({ status: 'closed', now: AS_OF }, 2, 20)],
@@ -43,6 +52,10 @@ const CASES: Case[] = [
   ['整改台账：本部门未办结', (r) => r.tickets.list({ progress: 'unfinished', departmentId: 2, now: AS_OF }, 2, 20)],
   ['整改台账：未办结某状态', (r) => r.tickets.list({ progress: 'unfinished', status: 'open', now: AS_OF }, 1, 20)],
   ['整改台账：本部门未办结且逾期', (r) => r.tickets.list({ progress: 'unfinished', departmentId: 2, overdue: true, now: AS_OF }, 1, 20)],
+  // 逾期 = past the rectification deadline OR the callback: read through the 未办结 partial index either way.
+  ['整改台账：未办结且逾期（含回访超时）', (r) => r.tickets.list({ progress: 'unfinished', overdue: true, now: AS_OF }, 1, 20)],
+  ['整改台账：逾期（未选办结情况）', (r) => r.tickets.list({ overdue: true, now: AS_OF }, 2, 20)],
+  ['整改台账：本部门逾期', (r) => r.tickets.list({ departmentId: 2, overdue: true, now: AS_OF }, 1, 20)],
   ['整改台账：已办结（最近办结在前）', (r) => r.tickets.list({ progress: 'finished', now: AS_OF }, 3, 20)],
   ['整改台账：本部门已办结', (r) => r.tickets.list({ progress: 'finished', departmentId: 2, now: AS_OF }, 1, 20)],
   ['整改台账：本部门已办结某状态', (r) => r.tickets.list({ progress: 'finished', departmentId: 2, status: 'closed', now: AS_OF }, 1, 20)],
@@ -85,6 +98,10 @@ describe.each(databases())('list queries use indexes on %s', (kind) => {
   test.each([
     ['未办结', { progress: 'unfinished' as const }, 'tickets_unfinished_deadline_idx'],
     ['本部门未办结', { progress: 'unfinished' as const, departmentId: 2 }, 'tickets_dept_unfinished_deadline_idx'],
+    // Overdue tickets are unfinished ones, so 逾期 (with or without 未办结) walks the same small index.
+    ['未办结且逾期', { progress: 'unfinished' as const, overdue: true }, 'tickets_unfinished_deadline_idx'],
+    ['逾期', { overdue: true }, 'tickets_unfinished_deadline_idx'],
+    ['本部门逾期', { departmentId: 2, overdue: true }, 'tickets_dept_unfinished_deadline_idx'],
     ['已办结', { progress: 'finished' as const }, 'tickets_finished_updated_idx'],
     ['本部门已办结', { progress: 'finished' as const, departmentId: 2 }, 'tickets_dept_finished_updated_idx'],
   ])('整改台账%s reads the page from its half’s own index', async (_name, filter, index) => {

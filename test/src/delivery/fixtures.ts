@@ -43,6 +43,7 @@ export function delivery(overrides: Partial<Delivery> = {}): Delivery {
     createdAt: '2026-09-25T02:00:00.000Z',
     updatedAt: '2026-09-25T02:00:00.000Z',
     ratable: false,
+    ratedAt: null,
     phone: '13812345678',
     address: { region: ['福建省', '福州市', '茗溪区'], detail: '茗溪路88号' },
     remark: null,

@@ -31,13 +31,13 @@ describe('递送 timeline', () => {
     expect(dispatched).toHaveTextContent('2025年9月28日 14:00 · 区政务服务中心');
   });
 
-  it('shows the steps still ahead in grey, without 配送中 for 自取', () => {
+  it('shows the steps still ahead in grey, without 配送中 for 自取, which ends at 已领取 (nothing is 送达 to the window)', () => {
     const { unmount } = render(<Timeline delivery={delivery({ status: 'accepted', events: [EVENTS.submitted, EVENTS.accepted] })} />);
     expect(labels('timeline-ahead')).toEqual(['配送中', '已送达']);
     unmount();
 
     render(<Timeline delivery={delivery({ status: 'accepted', mode: '自取', events: [EVENTS.submitted, EVENTS.accepted] })} />);
-    expect(labels('timeline-ahead')).toEqual(['已送达']);
+    expect(labels('timeline-ahead')).toEqual(['已领取']);
   });
 
   it('has nothing ahead once cancelled', () => {

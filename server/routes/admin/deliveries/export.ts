@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DELIVERY_STATUS_LABELS, type DeliveryItem, type DeliveryStatus } from '../../../../types/delivery';
+import { deliveryStatusLabel, type DeliveryItem, type DeliveryStatus } from '../../../../types/delivery';
 import type { DeliveryRow } from '../../../repositories/delivery-tables';
 import { fullAddress, fullPhone } from '../../deliveries/delivery-view';
 
@@ -36,7 +36,7 @@ export function exportRows(rows: DeliveryRow[], handovers: Map<number, ExportHan
         full ? (address ? `${address.region.join('')} ${address.detail}` : '') : (r.address_masked ?? ''),
         r.date,
         r.period,
-        DELIVERY_STATUS_LABELS[r.status as DeliveryStatus],
+        deliveryStatusLabel(r.status as DeliveryStatus, r.mode),
         r.tracking_no ?? '',
         h?.receiverName ?? '',
         h ? chinaTime(h.at) : '',

@@ -9,6 +9,8 @@ import {
   DeliveryFail,
   DeliveryList,
   DeliveryQueueQuery,
+  normaliseTrackingNo,
+  TRACKING_NO_PATTERN,
 } from '../../../../types/delivery';
 import type { AppConfig } from '../../../config';
 import type { QueueCursor } from '../../../repositories/deliveries';
@@ -150,7 +152,10 @@ const adminDeliveries: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async 
       },
     },
     async (request) => {
-      const trackingNo = request.body.trackingNo.trim();
+      const trackingNo = normaliseTrackingNo(request.body.trackingNo);
+      if (!new RegExp(TRACKING_NO_PATTERN).test(trackingNo)) {
+        throw new HttpError(400, 'VALIDATION', '快递单号：请填写字母、数字或短横线组成的单号，不超过40位', 'trackingNo');
+      }
       return act(request, request.params.id, { action: 'dispatch', patch: { tracking_no: trackingNo }, note: `快递单号 ${trackingNo}` });
     },
   );
