@@ -114,6 +114,13 @@ export type PolicyList = Static<typeof PolicyList>;
 export const PolicyDetail = Type.Intersect([Policy, Type.Object({ expired: Type.Boolean() })]);
 export type PolicyDetail = Static<typeof PolicyDetail>;
 
+/**
+ * The filters a facet count applies: the list's, less paging and 仅看我可享 (facets are public and
+ * shared by everyone). Each dimension is counted under all the other filters, never its own.
+ */
+export const PolicyFacetsQuery = Type.Omit(PolicyListQuery, ['eligible', 'page', 'pageSize'], { additionalProperties: false });
+export type PolicyFacetsQuery = Static<typeof PolicyFacetsQuery>;
+
 export const PolicyFacets = Type.Object({
   departments: Type.Array(Type.Object({ id: Id, name: Type.String(), count: Type.Integer() })),
   tags: Type.Array(Type.Object({ name: Type.String(), count: Type.Integer() })),

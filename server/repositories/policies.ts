@@ -54,6 +54,11 @@ export interface PolicyFilter {
   method?: PolicyMethod;
 }
 
+export interface PolicyFacetCounts {
+  departments: { id: number; name: string; count: number }[];
+  tags: { name: string; count: number }[];
+}
+
 export interface AdminPolicyFilter {
   q?: string;
   status?: PolicyStatus;
@@ -257,6 +262,16 @@ export function policiesRepository(db: Kysely<Database>) {
     return publicPolicies(f).innerJoin('departments as d', 'd.id', 'p.department_id');
   }
 
+  /** The public filters plus the text search, for counting (no ranking). */
+  function facetBase(f: PolicyFilter) {
+    const tokens = f.tokens ?? [];
+    if (tokens.length === 0) return publicPolicies(f);
+    const joinOn = dialect === 'postgres' ? sql<SqlBool>`s.policy_id = p.id` : sql<SqlBool>`s.rowid = p.id`;
+    return publicPolicies(f)
+      .innerJoin(sql`policy_search`.as('s'), (join) => join.on(joinOn))
+      .where(textMatch(dialect, tokens));
+  }
+
   return {
     dialect,
 
@@ -399,24 +414,33 @@ export function policiesRepository(db: Kysely<Database>) {
     /** List rows for these ids, in the order given. */
     summaries: rowsByIds,
 
-    /** Counts for the filter chips: departments and tags of published policies in force. */
-    async facets(today: string): Promise<{ departments: { id: number; name: string; count: number }[]; tags: { name: string; count: number }[] }> {
-      const base = publicBase({ today });
+    /**
+     * Counts for the filter sheets, as standard faceting: each department's count applies every
+     * filter but the department, each tag's every filter but the tag, so a count is what picking
+     * it gives. A chosen department or tag is listed even when nothing matches (count 0), so the
+     * chip can still name it.
+     */
+    async facets(f: PolicyFilter): Promise<PolicyFacetCounts> {
       const [departments, tagRows] = await Promise.all([
-        base
+        facetBase({ ...f, departmentId: undefined })
+          .innerJoin('departments as d', 'd.id', 'p.department_id')
           .select(['d.id', 'd.name', (eb) => eb.fn.countAll().as('n')])
           .groupBy(['d.id', 'd.name'])
           .orderBy('n', 'desc')
           .orderBy('d.id')
           .execute(),
-        base.select('p.tags').execute(),
+        facetBase({ ...f, tag: undefined }).select('p.tags').execute(),
       ]);
+      const byDepartment = departments.map((d) => ({ id: d.id, name: d.name, count: Number(d.n) }));
+      if (f.departmentId && !byDepartment.some((d) => d.id === f.departmentId)) {
+        const chosen = await db.selectFrom('departments').select(['id', 'name']).where('id', '=', f.departmentId).executeTakeFirst();
+        if (chosen) byDepartment.push({ ...chosen, count: 0 });
+      }
       const tags = new Map<string, number>();
       for (const row of tagRows) for (const tag of JSON.parse(row.tags) as string[]) tags.set(tag, (tags.get(tag) ?? 0) + 1);
-      return {
-        departments: departments.map((d) => ({ id: d.id, name: d.name, count: Number(d.n) })),
-        tags: [...tags].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh')),
-      };
+      const byTag = [...tags].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh'));
+      if (f.tag && !tags.has(f.tag)) byTag.push({ name: f.tag, count: 0 });
+      return { departments: byDepartment, tags: byTag };
     },
 
     /** Staff view: every status, newest change first; `q` looks in title and 文号. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { IdParams } from '../../../types/common';
-import { PolicyDetail, PolicyFacets, PolicyList, PolicyListQuery, type PolicyListItem } from '../../../types/policy';
+import { PolicyDetail, PolicyFacets, PolicyFacetsQuery, PolicyList, PolicyListQuery, type PolicyListItem } from '../../../types/policy';
 import { evaluatePolicy } from '../../../types/policy-match';
 import { HttpError } from '../../lib/http-error';
 import { queryTokens } from '../../lib/search';
@@ -133,17 +133,28 @@ const policies: FastifyPluginAsyncTypebox = async (fastify) => {
       config: { access: 'public' },
       schema: {
         tags: ['政策'],
-        summary: '筛选项：各发文部门与标签的政策数（已发布且未过期）',
-        response: { 200: PolicyFacets },
+        summary: '筛选项：各发文部门与标签的政策数',
+        description:
+          '传入列表当前的筛选条件（q、kind、level、department、tag、method、includeExpired）：部门的数目按除部门外的全部条件计，标签的数目按除标签外的全部条件计，即选中该项后列表的条数。已选的部门或标签即使为 0 条也会列出。',
+        querystring: PolicyFacetsQuery,
+        response: { 200: PolicyFacets, ...errorResponses(400) },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const day = today();
       const current = await indexVersion();
-      const hit = cache.get(current, day, 'facets');
-      if (hit !== undefined) return sendJson(reply, hit);
-      const json = JSON.stringify(await fastify.repos.policies.facets(day));
-      cache.set(current, day, 'facets', json);
+      // Same cache as the searches, keyed first by URL, then by meaning (" 社保 " and "社保" share one answer).
+      const byUrl = cache.get(current, day, request.url);
+      if (byUrl !== undefined) return sendJson(reply, byUrl);
+      const { q, department, ...rest } = request.query;
+      const tokens = q ? queryTokens(q) : [];
+      const key = `facets:${JSON.stringify([tokens, department ?? null, rest])}`;
+      let json = cache.get(current, day, key);
+      if (json === undefined) {
+        json = JSON.stringify(await fastify.repos.policies.facets({ ...rest, departmentId: department, tokens, today: day }));
+        cache.set(current, day, key, json);
+      }
+      cache.set(current, day, request.url, json);
       return sendJson(reply, json);
     },
   );

@@ -8,7 +8,8 @@ import { errorMessage } from '@/lib/api/api-error';
 import { createSubmission } from '@/lib/api/client';
 import { confirm, showErrorToast, showSuccessToast } from '@/lib/wx/ui';
 import { ErrorState, ListSkeleton } from '@/components/list-states';
-import { MESSAGE_PAGE } from '@/features/policies/routes';
+import { BENEFITS_PAGE, MESSAGE_PAGE } from '@/features/policies/routes';
+import { NotFoundState, isMissing } from '@/features/policies/not-found';
 import { chinaDate } from '@/lib/china-time';
 import { Row } from '@/components/row';
 import { useResource } from '@/lib/use-resource';
@@ -99,9 +100,35 @@ function PublicityActions({ benefit, onChanged }: { benefit: Benefit; onChanged:
   );
 }
 
-export function BenefitDetailScreen({ id }: { id: number }) {
-  const { data: benefit, error, reload, set: setBenefit } = useResource(String(id), () => fetchBenefit(id));
+/** Links to no record (bad id, someone else's, deleted) are told apart from failed loads: only those retry. */
+function useBenefit(id: number) {
+  const [missing, setMissing] = useState(id < 1);
+  const resource = useResource(String(id), () =>
+    id < 1
+      ? new Promise<Benefit>(() => undefined)
+      : fetchBenefit(id).catch((cause: unknown) => {
+          setMissing(isMissing(cause));
+          throw cause;
+        }),
+  );
+  return { ...resource, missing };
+}
 
+export function BenefitDetailScreen({ id }: { id: number }) {
+  const { data: benefit, error, missing, reload, set: setBenefit } = useBenefit(id);
+
+  if (missing) {
+    return (
+      <Page title="享受详情">
+        <NotFoundState
+          title="未找到该记录"
+          description="链接可能有误，或该记录不属于您绑定的企业。可在“我的享受”中查看本企业的记录。"
+          back="查看我的享受"
+          onBack={() => void Taro.redirectTo({ url: BENEFITS_PAGE })}
+        />
+      </Page>
+    );
+  }
   if (error) {
     return (
       <Page title="享受详情">

@@ -7,6 +7,7 @@ import type {
   PolicyLevel,
   PolicyList,
   PolicyMatch,
+  PolicyMethod,
 } from '@contract/policy';
 import { apiUrl, request } from '@/lib/api/client';
 import { fetchMe } from '@/features/auth/api';
@@ -18,6 +19,10 @@ export interface PolicyFilters {
   level?: PolicyLevel;
   department?: number;
   tag?: string;
+  /** 兑现方式: 免申即享 or 快申快享. */
+  method?: PolicyMethod;
+  /** 含已过期: expired policies too (the default lists only those in force). */
+  includeExpired?: boolean;
   /** 仅看我可享: only for a signed-in, bound enterprise user. */
   eligible?: boolean;
 }
@@ -25,7 +30,7 @@ export interface PolicyFilters {
 const POLICIES_PATH = '/api/v1/policies';
 
 function searchQuery(q: string, filters: PolicyFilters, page: number) {
-  return { q: q || undefined, ...filters, eligible: filters.eligible || undefined, page, pageSize: PAGE_SIZE };
+  return { q: q || undefined, ...filters, eligible: filters.eligible || undefined, includeExpired: filters.includeExpired || undefined, page, pageSize: PAGE_SIZE };
 }
 
 export function searchPolicies(q: string, filters: PolicyFilters, page: number): Promise<PolicyList> {
@@ -37,8 +42,14 @@ export function firstPageUrl(): string {
   return apiUrl(POLICIES_PATH, searchQuery('', {}, 1));
 }
 
-export function fetchFacets(): Promise<PolicyFacets> {
-  return request<PolicyFacets>('/api/v1/policies/facets', { quiet: true });
+/** The query of the facets for a list: the same filters, less 仅看我可享 (counts are public) and paging. */
+export function facetsQuery(q: string, f: PolicyFilters) {
+  return { q: q || undefined, kind: f.kind, level: f.level, department: f.department, tag: f.tag, method: f.method, includeExpired: f.includeExpired || undefined };
+}
+
+/** Counts per department and tag under the list's other filters (the server caches them). */
+export function fetchFacets(q = '', filters: PolicyFilters = {}): Promise<PolicyFacets> {
+  return request<PolicyFacets>('/api/v1/policies/facets', { quiet: true, query: facetsQuery(q, filters) });
 }
 
 export function fetchPolicy(id: number): Promise<PolicyDetail> {

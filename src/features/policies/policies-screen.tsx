@@ -86,7 +86,7 @@ export function PoliciesScreen() {
           onClear={() => setText('')}
         />
       </View>
-      <PolicyFiltersBar value={effective} onChange={setFilters} canFilterEligible={bound} />
+      <PolicyFiltersBar q={q} value={effective} onChange={setFilters} canFilterEligible={bound} />
       {/*
         In the mini-program, removing or inserting a node makes Taro re-send ALL of its parent's
         children in one setData. So what comes and goes (subscribe button, states, footer) sits in

@@ -12,12 +12,13 @@ import { makePhoneCall } from '@/lib/wx/phone';
 import { showErrorToast } from '@/lib/wx/ui';
 import { fetchPolicy } from './api';
 import { ConditionList } from './condition-list';
-import { phoneIn } from './contact';
+import { splitContact } from './contact';
 import { chinaToday } from '@/lib/china-time';
 import { validity, validityRange } from './dates';
 import { KIND_TAG_TYPE } from './labels';
 import { ErrorState, ListSkeleton } from '@/components/list-states';
-import { CALCULATOR_PAGE, MESSAGE_PAGE, POLICY_DETAIL_PAGE } from './routes';
+import { NotFoundState, isMissing } from './not-found';
+import { CALCULATOR_PAGE, MESSAGE_PAGE, POLICIES_TAB, POLICY_DETAIL_PAGE } from './routes';
 import { copyLink } from './share';
 import './policies.scss';
 
@@ -30,16 +31,20 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+/** `id` 0 stands for a link whose id is not a number (the page passes 0): missing without asking. */
 function usePolicy(id: number) {
   const [policy, setPolicy] = useState<PolicyDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(id < 1);
   const load = useCallback(() => {
     setError(null);
     setPolicy(null);
-    fetchPolicy(id).then(setPolicy, (cause: unknown) => setError(errorMessage(cause)));
+    setMissing(id < 1);
+    if (id < 1) return;
+    fetchPolicy(id).then(setPolicy, (cause: unknown) => (isMissing(cause) ? setMissing(true) : setError(errorMessage(cause))));
   }, [id]);
   useEffect(load, [load]);
-  return { policy, error, reload: load };
+  return { policy, error, missing, reload: load };
 }
 
 /** “我能享受吗？”: the bound enterprise's profile against each condition, with the same rules the server uses. */
@@ -85,23 +90,41 @@ function Eligibility({ policy }: { policy: PolicyDetail }) {
   );
 }
 
+/** The number never breaks across lines; the whole contact is the tap target that dials it. */
 function Contact({ contact }: { contact: string }) {
-  const phone = phoneIn(contact);
-  if (!phone) return <Text>{contact}</Text>;
+  const parts = splitContact(contact);
+  if (!parts) return <Text>{contact}</Text>;
   return (
-    <View className="yst-link" ariaRole="link" ariaLabel={`拨打 ${contact}`} onClick={() => void makePhoneCall(phone).catch(() => undefined)}>
-      {contact} （点击拨打）
+    <View className="yst-link" ariaRole="link" ariaLabel={`拨打 ${contact}`} onClick={() => void makePhoneCall(parts.dial).catch(() => undefined)}>
+      {parts.before}
+      <Text className="yst-nowrap" data-testid="contact-phone">
+        {parts.number}
+      </Text>
+      {parts.after}
+      <Text className="yst-nowrap">（点击拨打）</Text>
     </View>
   );
 }
 
 export function PolicyDetailScreen({ id }: { id: number }) {
-  const { policy, error, reload } = usePolicy(id);
+  const { policy, error, missing, reload } = usePolicy(id);
   const session = useMe();
   const path = `${POLICY_DETAIL_PAGE}?id=${id}`;
 
   useShareAppMessage(() => ({ title: policy?.title ?? '惠企政策', path }));
 
+  if (missing) {
+    return (
+      <Page title="政策详情">
+        <NotFoundState
+          title="该政策不存在或已撤回"
+          description="链接可能有误，或政策已被发文部门撤回。可在政策列表中查找现行政策。"
+          back="查看政策列表"
+          onBack={() => void Taro.switchTab({ url: POLICIES_TAB })}
+        />
+      </Page>
+    );
+  }
   if (error) {
     return (
       <Page title="政策详情">

@@ -1,43 +1,67 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { View } from '@tarojs/components';
-import { POLICY_KINDS, POLICY_LEVELS } from '@contract/policy-rules';
+import { POLICY_KINDS, POLICY_LEVELS, POLICY_METHODS } from '@contract/policy-rules';
 import type { PolicyFacets } from '@contract/policy';
-import { fetchFacets, type PolicyFilters } from './api';
+import { facetsQuery, fetchFacets, type PolicyFilters } from './api';
 import type { FilterOption as Option } from './filter-popup';
 import { FilterPopupOnDemand } from './filter-popup-on-demand';
 
-type Dimension = 'kind' | 'level' | 'department' | 'tag';
+type Dimension = 'kind' | 'level' | 'department' | 'tag' | 'method';
 
 interface Props {
+  /** The list's (debounced) search words: the counts apply them too. */
+  q: string;
   value: PolicyFilters;
   onChange: (next: PolicyFilters) => void;
   /** 仅看我可享 only makes sense for a bound enterprise. */
   canFilterEligible: boolean;
 }
 
-let facetsCache: PolicyFacets | null = null;
+/** Answers per filter set; going back to an earlier choice needs no request. */
+const facetsCache = new Map<string, PolicyFacets>();
+const FACETS_KEPT = 30;
+/** Department names seen, so a chosen chip keeps its name while the next counts load. */
+const departmentNames = new Map<number, string>();
 
-function useFacets(): PolicyFacets | null {
-  const [facets, setFacets] = useState<PolicyFacets | null>(facetsCache);
+function remember(key: string, facets: PolicyFacets): void {
+  facetsCache.set(key, facets);
+  if (facetsCache.size > FACETS_KEPT) facetsCache.delete(facetsCache.keys().next().value as string);
+  for (const d of facets.departments) departmentNames.set(d.id, d.name);
+}
+
+/**
+ * The counts under the list's current filters (each dimension's under all the others), reloaded as
+ * they change; the previous counts stay shown until the new ones arrive.
+ */
+function useFacets(q: string, filters: PolicyFilters): PolicyFacets | null {
+  const key = JSON.stringify(facetsQuery(q, filters));
+  const [facets, setFacets] = useState<PolicyFacets | null>(() => facetsCache.get(key) ?? null);
+  // The filters object is new on each render; `key` says when what it asks for changed.
+  const asked = useRef({ q, filters });
+  asked.current = { q, filters };
   useEffect(() => {
-    if (facetsCache) return;
+    const cached = facetsCache.get(key);
+    if (cached) {
+      setFacets(cached);
+      return undefined;
+    }
     let alive = true;
-    fetchFacets().then(
+    fetchFacets(asked.current.q, asked.current.filters).then(
       (result) => {
-        facetsCache = result;
+        remember(key, result);
         if (alive) setFacets(result);
       },
-      // Department and tag chips then offer only "全部"; searching still works.
+      // Department and tag chips then offer what they had, or only "全部"; searching still works.
       () => undefined,
     );
     return () => {
       alive = false;
     };
-  }, []);
+  }, [key]);
   return facets;
 }
 
-const TITLES: Record<Dimension, string> = { kind: '类型', level: '层级', department: '部门', tag: '标签' };
+const TITLES: Record<Dimension, string> = { kind: '类型', level: '层级', department: '部门', tag: '标签', method: '兑现方式' };
 
 function optionsFor(dimension: Dimension, facets: PolicyFacets | null): Option[] {
   const all: Option = { label: '全部', value: undefined };
@@ -46,6 +70,8 @@ function optionsFor(dimension: Dimension, facets: PolicyFacets | null): Option[]
       return [all, ...POLICY_KINDS.map((k) => ({ label: k, value: k }))];
     case 'level':
       return [all, ...POLICY_LEVELS.map((l) => ({ label: `${l}级`, value: l }))];
+    case 'method':
+      return [all, ...POLICY_METHODS.map((m) => ({ label: m, value: m }))];
     case 'department':
       return [all, ...(facets?.departments ?? []).map((d) => ({ label: `${d.name}（${d.count}）`, value: d.id }))];
     case 'tag':
@@ -56,13 +82,23 @@ function optionsFor(dimension: Dimension, facets: PolicyFacets | null): Option[]
 function chipLabel(dimension: Dimension, value: PolicyFilters, facets: PolicyFacets | null): string {
   const current = value[dimension];
   if (current === undefined) return TITLES[dimension];
-  if (dimension === 'department') return facets?.departments.find((d) => d.id === current)?.name ?? TITLES.department;
+  if (dimension === 'department') {
+    return facets?.departments.find((d) => d.id === current)?.name ?? departmentNames.get(current as number) ?? TITLES.department;
+  }
   if (dimension === 'level') return `${String(current)}级`;
   return String(current);
 }
 
-export function PolicyFiltersBar({ value, onChange, canFilterEligible }: Props) {
-  const facets = useFacets();
+function Toggle({ label, on, onToggle }: { label: string; on: boolean; onToggle: () => void }) {
+  return (
+    <View className={`yst-chip ${on ? 'yst-chip--on' : ''}`} ariaRole="switch" aria-checked={on} onClick={onToggle}>
+      {label}
+    </View>
+  );
+}
+
+export function PolicyFiltersBar({ q, value, onChange, canFilterEligible }: Props) {
+  const facets = useFacets(q, value);
   const [open, setOpen] = useState<Dimension | null>(null);
 
   const pick = (dimension: Dimension, option: Option) => {
@@ -82,15 +118,9 @@ export function PolicyFiltersBar({ value, onChange, canFilterEligible }: Props) 
           {chipLabel(dimension, value, facets)} ▾
         </View>
       ))}
+      <Toggle label="含已过期" on={Boolean(value.includeExpired)} onToggle={() => onChange({ ...value, includeExpired: !value.includeExpired || undefined })} />
       {canFilterEligible ? (
-        <View
-          className={`yst-chip ${value.eligible ? 'yst-chip--on' : ''}`}
-          ariaRole="switch"
-          aria-checked={Boolean(value.eligible)}
-          onClick={() => onChange({ ...value, eligible: !value.eligible })}
-        >
-          仅看我可享
-        </View>
+        <Toggle label="仅看我可享" on={Boolean(value.eligible)} onToggle={() => onChange({ ...value, eligible: !value.eligible })} />
       ) : null}
       <FilterPopupOnDemand
         visible={open !== null}
@@ -108,5 +138,6 @@ export function PolicyFiltersBar({ value, onChange, canFilterEligible }: Props) 
 
 /** Tests reset the module-level cache between cases. */
 export function resetFacetsCache(): void {
-  facetsCache = null;
+  facetsCache.clear();
+  departmentNames.clear();
 }

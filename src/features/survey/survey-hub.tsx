@@ -1,11 +1,64 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
+import type { Department } from '@contract/common';
 import { scanToRate } from '@/features/visits/scan';
+import { errorMessage } from '@/lib/api/api-error';
+import { request } from '@/lib/api/client';
+import { chinaQuarter, quarterText } from '@/lib/china-time';
 import { isWeapp } from '@/lib/wx/env';
+import { departmentSurveyUrl } from './survey-source';
 
-/** 服务评价 without a target: scan a visit's code, or find where to rate. */
+type Departments = { kind: 'closed' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; list: Department[] };
+
+/** The stage of a department rating from the hub: each department once a quarter, as statistics count them. */
+export function currentStage(now = new Date()): string {
+  const { year, quarter } = chinaQuarter(now);
+  return quarterText(year, quarter);
+}
+
+/** 评价部门服务: the district's departments, loaded when the entry is opened; a tap opens that department's survey. */
+function DepartmentPicker() {
+  const [state, setState] = useState<Departments>({ kind: 'closed' });
+  const stage = currentStage();
+
+  const load = () => {
+    setState({ kind: 'loading' });
+    request<Department[]>('/api/v1/departments', { quiet: true }).then(
+      (list) => setState({ kind: 'ready', list }),
+      (cause: unknown) => setState({ kind: 'error', message: errorMessage(cause) }),
+    );
+  };
+
+  return (
+    <CellGroup title="部门服务评价">
+      <Cell
+        title="评价部门服务"
+        description={`选择为您办过事的部门，评价其${stage}的服务；每个部门每季度可评价一次`}
+        clickable
+        onClick={() => (state.kind === 'closed' ? load() : setState({ kind: 'closed' }))}
+        extra={state.kind === 'closed' ? '选择部门 ▾' : '收起 ▴'}
+      />
+      {state.kind === 'loading' ? <Cell title="正在加载部门…" /> : null}
+      {state.kind === 'error' ? <Cell title={`${state.message}，点此重试`} clickable onClick={load} /> : null}
+      {state.kind === 'ready' && state.list.length === 0 ? <Cell title="暂无可评价的部门" /> : null}
+      {state.kind === 'ready'
+        ? state.list.map((d) => (
+            <Cell
+              key={d.id}
+              title={d.name}
+              extra="去评价 ›"
+              clickable
+              onClick={() => void Taro.navigateTo({ url: departmentSurveyUrl(d, stage) })}
+            />
+          ))
+        : null}
+    </CellGroup>
+  );
+}
+
+/** 服务评价 without a target: scan a visit's code, pick a department to rate, or find where to rate. */
 export function SurveyHub({ autoScan }: { autoScan: boolean }) {
   useEffect(() => {
     if (autoScan && isWeapp) void scanToRate();
@@ -29,6 +82,7 @@ export function SurveyHub({ autoScan }: { autoScan: boolean }) {
           <Text className="yst-field__hint">请用手机微信扫描走访人员出示的评价码，或直接打开其提供的评价链接。</Text>
         )}
       </View>
+      <DepartmentPicker />
       <CellGroup title="其他评价入口">
         <Cell title="证照递送服务" description="递送完成后，在“我的预约”中点击“去评价”" />
         <Cell title="我的工单" description="查看差评的回访与整改进展" clickable onClick={() => void Taro.navigateTo({ url: '/pages/tickets/index' })} />

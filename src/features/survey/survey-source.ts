@@ -52,7 +52,20 @@ export function draftName(source: SurveySource): string {
 
 /** What the header says is being rated when the server has not named it (links without a title). */
 export function fallbackTitle(target: RatingTarget): string {
-  if (target.kind === 'delivery') return `证照递送服务（单号 ${target.deliveryId}）`;
+  // Not the booking's id: people read a number here as the courier's tracking number. The delivery page
+  // links with the booking's day and items as `title`; a link without one names the service alone.
+  if (target.kind === 'delivery') return '证照递送服务';
   if (target.kind === 'project') return '重点项目服务';
   return '部门服务';
+}
+
+/** The heading of a department's survey: which department, so nobody rates the wrong one. */
+export function departmentTitle(name: string): string {
+  return `${name} · 部门服务`;
+}
+
+/** The survey of a department's service in one stage (the hub's 评价部门服务 uses the quarter). */
+export function departmentSurveyUrl(department: { id: number; name: string }, stage: string): string {
+  const query = [`departmentId=${department.id}`, `stage=${encodeURIComponent(stage)}`, `title=${encodeURIComponent(departmentTitle(department.name))}`];
+  return `/pages/survey/index?${query.join('&')}`;
 }

@@ -1,11 +1,17 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { PolicyDetailScreen } from '@/features/policies/policy-detail-screen';
+import PolicyDetailPage from '@/pages/policy-detail/index';
 import { taroMock } from '../taro-stub';
 import { ENTERPRISE, USER, backend, freshApp, on, signedIn } from '../helpers';
 import { fixNow } from '../lib/fixed-now';
 import { policyDetail } from './fixtures';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('./taro-extra'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { extra } = require('./taro-extra') as typeof import('./taro-extra');
+// What was dialled (H5 would open a tel: address, which jsdom cannot follow).
+const mockDial = jest.fn(async (_phone: string) => undefined);
+jest.mock('@/lib/wx/phone', () => ({ ...jest.requireActual('@/lib/wx/phone'), makePhoneCall: (phone: string) => mockDial(phone) }));
 
 beforeEach(freshApp);
 
@@ -25,7 +31,7 @@ describe('政策详情', () => {
     expect(screen.getByText('茗人社〔2024〕6号')).toBeInTheDocument();
     expect(screen.getByText('区人社局')).toBeInTheDocument();
     expect(screen.getByText('按实际缴费额补贴')).toBeInTheDocument();
-    expect(screen.getByText(/区人社局就业科 0571-88886666/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '拨打 区人社局就业科 0571-88886666' })).toHaveTextContent('区人社局就业科 0571-88886666（点击拨打）');
     expect(screen.getByText('对本区小型、微型企业新招用离校2年内高校毕业生……')).toBeInTheDocument();
     expect(screen.getByText('1. 需为小微企业')).toBeInTheDocument();
   });
@@ -81,10 +87,51 @@ describe('政策详情', () => {
     expect(taroMock.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/policy-tools/pages/message/index?policyId=11' });
   });
 
-  it('an unknown policy shows the server message with a retry', async () => {
+  it('keeps a contact phone number on one line and dials it when tapped', async () => {
+    backend(detail({ contact: '区人社局就业促进股 0591-83261105' }));
+    render(<PolicyDetailScreen id={11} />);
+    const number = await screen.findByTestId('contact-phone');
+    expect(number).toHaveTextContent(/^0591-83261105$/);
+    expect(number).toHaveClass('yst-nowrap');
+    fireEvent.click(screen.getByRole('link', { name: '拨打 区人社局就业促进股 0591-83261105' }));
+    expect(mockDial).toHaveBeenCalledWith('059183261105');
+  });
+
+  it('a withdrawn or unknown policy says so, with the way to the list and no useless retry', async () => {
     backend(on('GET', '/api/v1/policies/11', () => ({ statusCode: 404, data: { error: { code: 'POLICY_NOT_FOUND', message: '政策不存在或尚未发布' } } })));
     render(<PolicyDetailScreen id={11} />);
-    expect(await screen.findByText('政策不存在或尚未发布')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '重新加载' })).toBeInTheDocument();
+    expect(await screen.findByText('该政策不存在或已撤回')).toBeInTheDocument();
+    expect(screen.queryByText('加载失败')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '重新加载' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '查看政策列表' }));
+    expect(taroMock.navigations.at(-1)).toEqual({ kind: 'switchTab', url: '/pages/policies/index' });
+  });
+
+  it('a link whose id is not a number (?id=abc) says the policy does not exist, without asking the server', async () => {
+    extra.routerParams = { id: 'abc' };
+    backend();
+    render(<PolicyDetailPage />);
+    expect(await screen.findByText('该政策不存在或已撤回')).toBeInTheDocument();
+    expect(screen.queryByText(/不能小于1/)).not.toBeInTheDocument();
+    expect(taroMock.requests.filter((r) => r.url.includes('/policies/'))).toEqual([]);
+    extra.reset();
+  });
+
+  it('a server refusing the id (400 on id) is also “不存在”', async () => {
+    backend(on('GET', '/api/v1/policies/11', () => ({ statusCode: 400, data: { error: { code: 'VALIDATION', message: 'id：不能小于1', field: 'id' } } })));
+    render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByText('该政策不存在或已撤回')).toBeInTheDocument();
+    expect(screen.queryByText('id：不能小于1')).not.toBeInTheDocument();
+  });
+
+  it('a network failure keeps 重新加载, and reloading shows the policy', async () => {
+    let online = false;
+    backend((r) => (online ? detail()(r) : { fail: 'request:fail timeout' }));
+    render(<PolicyDetailScreen id={11} />);
+    expect(await screen.findByText('加载失败', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByText('该政策不存在或已撤回')).not.toBeInTheDocument();
+    online = true;
+    fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
+    expect(await screen.findByText('小微企业吸纳就业社保补贴')).toBeInTheDocument();
   });
 });
