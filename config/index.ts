@@ -12,6 +12,9 @@ const sharedSources = [path.resolve(__dirname, '..', 'types')];
 
 const apiBase = isH5 ? '' : process.env.API_BASE_URL || 'http://127.0.0.1:8080';
 
+/** px: the H5 root font size on screens wider than a phone (see h5.postcss.pxtransform). */
+const H5_MAX_ROOT_FONT = 24;
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'yingshangtong',
@@ -62,6 +65,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        // Taro's H5 root font grows with the screen's shorter side (20px at 375) up to 40px, so on a
+        // 1280×800 desktop our rem-based text doubled while NutUI's px sizes (in var() fallbacks, which
+        // pxtransform leaves alone) did not. Capping it just above the widest phone's (430px → 22.9px)
+        // keeps phones as they were and gives desktop staff the proportions of a large phone.
+        pxtransform: { enable: true, config: { maxRootSize: H5_MAX_ROOT_FONT } },
         cssModules: { enable: false },
       },
     },

@@ -1,4 +1,5 @@
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Empty } from './empty';
 import { View } from '@tarojs/components';
 import type { PagedList } from '@/lib/use-paged-list';
 

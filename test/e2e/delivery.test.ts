@@ -54,6 +54,27 @@ async function drawSignature(page: Page) {
   await visible(page.locator('canvas.sp__canvas[data-has-ink="true"]')).waitFor();
 }
 
+/**
+ * Picks a region step by step the way a finger does: every item is tapped where it is seen, with no forced
+ * click. Without the CSS of the components NutUI's Cascader draws (Tabs, TabPane, Popup, Overlay), the
+ * chosen steps stacked vertically and each next list sat below the screen, out of reach.
+ */
+async function pickRegion(page: Page, names: string[]) {
+  const viewport = page.viewportSize()!;
+  for (const [step, name] of names.entries()) {
+    const item = visible(page.locator('.nut-cascader-item').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) }));
+    await item.waitFor();
+    const box = (await item.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    // The steps chosen so far and 请选择 are tabs on one row above the list.
+    const titles = page.locator('.nut-cascader .nut-tabs-titles-item').filter({ visible: true });
+    await expect(titles.count()).resolves.toBe(step + 1);
+    const rows = await titles.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(new Set(rows).size).toBe(1);
+    await item.click();
+  }
+}
+
 describe('证照递送 in the H5 build against the real server', () => {
   it('an owner books 送达, staff of 区政务服务中心 accepts, dispatches and delivers with a drawn signature, and the owner sees 已送达', async () => {
     const seeded = enterprises[5];
@@ -73,13 +94,8 @@ describe('证照递送 in the H5 build against the real server', () => {
     await field(owner, '11位手机号').fill('138 1234 5678');
 
     await visible(owner.locator('.yst-picker-row')).click();
-    for (const name of ['福建省', '福州市', '茗溪区']) {
-      // NutUI's tabs keep sliding panes in motion, so Playwright never sees the item as stable.
-      const item = visible(owner.locator('.nut-cascader-item').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) }));
-      await item.waitFor();
-      await item.click({ force: true });
-    }
-    await visible(owner.getByText('福建省 福州市 茗溪区')).waitFor();
+    await pickRegion(owner, ['福建省', '福州市', '茗溪区']);
+    await visible(owner.locator('.yst-picker-row__value').filter({ hasText: /^福建省 福州市 茗溪区$/ })).waitFor();
     await field(owner, '街道、门牌号，如 茗溪路88号2楼').fill('茗溪路88号2楼');
     await visible(owner.locator('.yst-choices--scroll .yst-choice:not(.yst-choice--off)')).click();
     await choice(owner, '上午').click();

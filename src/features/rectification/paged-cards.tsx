@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import type { PagedList } from '@/lib/use-paged-list';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import type { ReminderLetterPrint } from '@contract/satisfaction';
 import { errorMessage } from '@/lib/api/api-error';

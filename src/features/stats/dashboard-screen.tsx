@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import type { SatisfactionGroup, SatisfactionStats, StatsGroupBy } from '@contract/satisfaction';
 import { ChipGroup, type ChipOption } from '@/features/rectification/chip-group';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Picker, Text, View } from '@tarojs/components';
 import type { QuarterlyFigure, QuarterlyReport } from '@contract/satisfaction';
 import { errorMessage } from '@/lib/api/api-error';

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
+import { Button, Skeleton } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import type { RatingTarget } from '@contract/satisfaction';
 import { Page } from '@/components/page';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Button, Empty, Popup, Skeleton, Tag } from '@nutui/nutui-react-taro';
+import { Button, Popup, Skeleton, Tag } from '@nutui/nutui-react-taro';
+import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
 import type { VisitSummary } from '@contract/satisfaction';
 import { Page } from '@/components/page';
