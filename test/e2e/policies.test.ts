@@ -102,13 +102,19 @@ describe('免申即享 in the H5 build against the real server', () => {
     const sheet = visible(page.locator('.nut-popup').filter({ hasText: '选择类型' }));
     await sheet.waitFor();
     expect(popupChunk).toHaveLength(1);
-    // Its CSS came with it: once slid in, a sheet resting on the bottom of the screen, not a block in the page's flow.
-    await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('.nut-popup')).some((e) => {
+    // Its CSS came with it: once slid in, a sheet resting on the tab bar (not a block in the page's flow,
+    // and not under the bar, where its last option 资质 was half hidden).
+    await page.waitForFunction(() => {
+      const bar = document.querySelector('.taro-tabbar__tabbar');
+      const barTop = bar ? Math.round(bar.getBoundingClientRect().top) : window.innerHeight;
+      return Array.from(document.querySelectorAll('.nut-popup')).some((e) => {
         const box = e.getBoundingClientRect();
-        return box.height > 0 && getComputedStyle(e).position === 'fixed' && Math.round(box.bottom) === window.innerHeight;
-      }),
-    );
+        return box.height > 0 && getComputedStyle(e).position === 'fixed' && Math.round(box.bottom) === barTop && barTop < window.innerHeight;
+      });
+    });
+    const last = await sheet.locator('.yst-option').filter({ hasText: /^\s*资质\s*$/ }).boundingBox();
+    const barTop = await page.evaluate(() => document.querySelector('.taro-tabbar__tabbar')!.getBoundingClientRect().top);
+    expect(last!.y + last!.height).toBeLessThanOrEqual(barTop);
     await screenshot(page, 'policies-05-filter');
 
     await sheet.locator('.yst-option').filter({ hasText: /^\s*减免\s*$/ }).click();
