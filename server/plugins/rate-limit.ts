@@ -23,6 +23,8 @@ export interface RateLimitedRoute {
 declare module 'fastify' {
   interface FastifyContextConfig {
     rateLimit?: RateLimitKind;
+    /** Counts only the requests this accepts (the query string is parsed by then, not yet validated). */
+    rateLimitIf?: (request: FastifyRequest) => boolean;
   }
   interface FastifyInstance {
     /** Every /api route and the limit it opted into, so a test can find creating routes left unlimited. */
@@ -124,6 +126,8 @@ async function rateLimitPlugin(fastify: FastifyInstance, opts: { limits: RateLim
   fastify.addHook('onRequest', async (request: FastifyRequest, reply) => {
     const kind = request.routeOptions.config?.rateLimit;
     if (!kind) return;
+    const only = request.routeOptions.config.rateLimitIf;
+    if (only && !only(request)) return;
     const limit = limits[kind];
     if (limit === 0) return;
     const bucket = kind === 'submit' && request.user ? `${kind}:user:${request.user.id}` : ipBucket(kind, request.ip);

@@ -130,7 +130,8 @@ const policies: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/facets',
     {
-      config: { access: 'public' },
+      // With words to look for, counting is a search like any other: the search limit applies.
+      config: { access: 'public', rateLimit: 'search', rateLimitIf: (request) => Boolean((request.query as { q?: unknown }).q) },
       schema: {
         tags: ['政策'],
         summary: '筛选项：各发文部门与标签的政策数',

@@ -96,6 +96,8 @@ describe.each(databases())('%s', (kind) => {
       for (let i = 0; i < 4; i++) expect((await search(t, '203.0.113.30', `补贴${i}`)).statusCode).toBe(200);
       expectLimited(await search(t, '203.0.113.30'));
       expect((await t.app.inject({ method: 'GET', url: '/api/v1/policies/facets', remoteAddress: '203.0.113.30' })).statusCode).toBe(200);
+      // Counting with words to look for is a search too: no way round the limit through the filter counts.
+      expectLimited(await t.app.inject({ method: 'GET', url: `/api/v1/policies/facets?q=${encodeURIComponent('贷款')}`, remoteAddress: '203.0.113.30' }));
       expect((await search(t, '203.0.113.31')).statusCode).toBe(200);
     });
 
