@@ -12,6 +12,7 @@ import { enterpriseNameSearch } from './0009-enterprise-name-search';
 import { dropUnreadIndexes } from './0010-drop-unread-indexes';
 import { ticketProgressIndexes } from './0011-ticket-progress-indexes';
 import { myDeliveriesIndexes } from './0012-my-deliveries-indexes';
+import { ticketNextDue } from './0013-ticket-next-due';
 
 /**
  * Migrations are listed here, not discovered on disk, so they work the same from tsx, jest
@@ -32,6 +33,7 @@ export function migrations(dialect: DbDialect): Record<string, Migration> {
     '0010-drop-unread-indexes': dropUnreadIndexes(dialect),
     '0011-ticket-progress-indexes': ticketProgressIndexes(dialect),
     '0012-my-deliveries-indexes': myDeliveriesIndexes(dialect),
+    '0013-ticket-next-due': ticketNextDue(dialect),
   };
 }
 

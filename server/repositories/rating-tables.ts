@@ -88,6 +88,11 @@ export interface TicketsTable {
   status: string;
   deadline_at: string;
   callback_due_at: string;
+  /**
+   * The deadline that matters now (migration 0013), kept by the tickets repository on every write:
+   * see nextDueAt in server/repositories/tickets.ts. Orders 未办结, most urgent first.
+   */
+  next_due_at: string | null;
   callback_at: string | null;
   callback_outcome: string | null;
   fix: string | null;

@@ -16,7 +16,7 @@ import { HttpError } from '../../lib/http-error';
 import { decrypt } from '../../lib/secrets';
 import type { Repositories } from '../../repositories';
 import type { TicketRow } from '../../repositories/tickets';
-import { chinaTime } from '../admin/tickets/table-file';
+import { chinaTimeText } from '../../lib/china-text';
 import { errorResponses } from '../responses';
 import { applyTicketAction } from './ticket-actions';
 import { loadTicketFor, toTickets } from './ticket-view';
@@ -39,7 +39,7 @@ async function callbackFloor(repos: Repositories, row: TicketRow): Promise<{ at:
 async function checkCallbackTime(repos: Repositories, row: TicketRow, at: string): Promise<void> {
   const floor = await callbackFloor(repos, row);
   const floorMs = Math.floor(Date.parse(floor.at) / MINUTE_MS) * MINUTE_MS;
-  if (Date.parse(at) < floorMs) throw new HttpError(400, 'VALIDATION', `回访时间不能早于${floor.what}（${chinaTime(floor.at)}）`, 'at');
+  if (Date.parse(at) < floorMs) throw new HttpError(400, 'VALIDATION', `回访时间不能早于${floor.what}（${chinaTimeText(floor.at)}）`, 'at');
 }
 
 const tickets: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify, opts) => {

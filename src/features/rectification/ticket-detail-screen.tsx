@@ -56,7 +56,7 @@ function ProgressCard({ ticket }: { ticket: Ticket }) {
     <View className="yst-card">
       <Text className="yst-card__title">办理情况</Text>
       <Row label="回访期限" value={chinaDeadline(ticket.callbackDueAt)} />
-      <Row label="整改期限" value={chinaDeadline(ticket.deadlineAt)} />
+      <Row label="整改期限" value={ticket.status === 'appealing' ? `${chinaDeadline(ticket.deadlineAt)}（申诉期间暂停）` : chinaDeadline(ticket.deadlineAt)} />
       {ticket.callback ? <Row label="回访" value={`${chinaDateTime(ticket.callback.at)} · ${ticket.callback.outcome}`} /> : null}
       {ticket.fix ? <Row label="整改措施" value={ticket.fix} /> : null}
       {ticket.reply ? <Row label="答复企业" value={ticket.reply} /> : null}

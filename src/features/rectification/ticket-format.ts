@@ -35,9 +35,13 @@ export function remainingText(deadlineAt: string, now: Date): { text: string; da
   return { text: days === 0 ? '今日截止' : `剩 ${days} 天`, days };
 }
 
+/** An appeal pauses the ticket (the appeal form says so): no deadline counts down until the office decides. */
+export const APPEAL_PAUSED_TEXT = '申诉复核中，整改期限暂停';
+
 /** The deadline as staff must act on it: what is overdue first, then the callback that is due, then the rectification date. */
 export function deadlineBadges(ticket: Ticket, now: Date): Badge[] {
   if (TICKET_FINISHED_STATUSES.includes(ticket.status)) return [];
+  if (ticket.status === 'appealing') return [{ text: APPEAL_PAUSED_TEXT, tone: 'warning' }];
   const badges: Badge[] = [];
   const at = now.getTime();
   const rectifyLate = RUNNING.includes(ticket.status) && Date.parse(ticket.deadlineAt) < at;

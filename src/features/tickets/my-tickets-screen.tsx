@@ -10,7 +10,7 @@ import { useSession } from '@/features/auth/use-session';
 import { errorMessage } from '@/lib/api/api-error';
 import { fetchMyTickets, PAGE_SIZE } from './api';
 import { chinaDeadline } from '@/lib/china-time';
-import { OverdueTag, TicketStatusTag } from './ticket-status';
+import { APPEAL_PAUSED_TEXT, OverdueTag, TicketStatusTag } from './ticket-status';
 import './tickets.scss';
 
 type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: Ticket[]; total: number; page: number };
@@ -31,7 +31,7 @@ function TicketRow({ ticket }: { ticket: Ticket }) {
       </Text>
       {OPEN.includes(ticket.status) ? (
         <View className="yst-mt-ticket__deadline">
-          <Text>整改期限 {chinaDeadline(ticket.deadlineAt)}</Text>
+          <Text>{ticket.status === 'appealing' ? APPEAL_PAUSED_TEXT : `整改期限 ${chinaDeadline(ticket.deadlineAt)}`}</Text>
           <OverdueTag ticket={ticket} />
         </View>
       ) : null}

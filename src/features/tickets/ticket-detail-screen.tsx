@@ -10,7 +10,7 @@ import { confirm, showSuccessToast } from '@/lib/wx/ui';
 import { Row } from '@/components/row';
 import { confirmTicket, fetchTicket, reopenTicket } from './api';
 import { chinaDateTime, chinaDeadline } from '@/lib/china-time';
-import { OverdueTag, TicketStatusTag } from './ticket-status';
+import { APPEAL_PAUSED_TEXT, OverdueTag, TicketStatusTag } from './ticket-status';
 import './tickets.scss';
 
 const ACTION_LABELS: Record<TicketAction, string> = {
@@ -24,7 +24,13 @@ const ACTION_LABELS: Record<TicketAction, string> = {
   appeal_rejected: '复核：继续整改',
 };
 
+function callbackText(ticket: Ticket): string {
+  if (ticket.callback) return `${chinaDateTime(ticket.callback.at)}：${ticket.callback.outcome}`;
+  return ticket.status === 'appealing' ? '申诉复核中，暂停办理' : `部门将于 ${chinaDeadline(ticket.callbackDueAt)} 前与您联系`;
+}
+
 function Progress({ ticket }: { ticket: Ticket }) {
+  const paused = ticket.status === 'appealing';
   return (
     <View className="yst-card">
       <Text className="yst-card__title">办理进展</Text>
@@ -32,14 +38,14 @@ function Progress({ ticket }: { ticket: Ticket }) {
       <View className="yst-row">
         <Text className="yst-row__label">整改期限</Text>
         <Text className="yst-row__value">
-          {chinaDeadline(ticket.deadlineAt)} <OverdueTag ticket={ticket} only="rectify" />
+          {paused ? APPEAL_PAUSED_TEXT : chinaDeadline(ticket.deadlineAt)} <OverdueTag ticket={ticket} only="rectify" />
         </Text>
       </View>
       {/* A reopened ticket still shows the earlier callback while it waits for the next one, which may be late. */}
       <View className="yst-row">
         <Text className="yst-row__label">回访</Text>
         <Text className="yst-row__value">
-          {ticket.callback ? `${chinaDateTime(ticket.callback.at)}：${ticket.callback.outcome}` : `部门将于 ${chinaDeadline(ticket.callbackDueAt)} 前与您联系`}{' '}
+          {callbackText(ticket)}{' '}
           <OverdueTag ticket={ticket} only="callback" />
         </Text>
       </View>

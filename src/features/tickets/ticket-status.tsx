@@ -18,6 +18,9 @@ export function TicketStatusTag({ ticket }: { ticket: Ticket }) {
 
 const AWAITING_CALLBACK: readonly Ticket['status'][] = ['open', 'reopened'];
 
+/** While the department's appeal is reviewed the ticket is paused: no deadline runs, none is shown as due. */
+export const APPEAL_PAUSED_TEXT = '申诉复核中，整改期限暂停';
+
 /**
  * Which deadline the department missed, for a ticket the server counts overdue: the callback while it is still
  * awaited past its due time and the rectification deadline has not passed, otherwise the rectification.

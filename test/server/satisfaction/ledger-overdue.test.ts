@@ -53,14 +53,14 @@ describe.each(databases())('ledger 逾期 = the reminder letters (%s)', (kind) =
   afterAll(async () => w.close());
 
   it('仅看逾期 includes the tickets whose callback is late, not only those past the rectification deadline', async () => {
-    const overdue = [ids.rectifyLate, ids.reopenedLate, ids.callbackLate]; // by deadline: 10-27, then two of 11-23 by number
+    const overdue = [ids.rectifyLate, ids.reopenedLate, ids.callbackLate]; // by when they fell due: 10-27, then two callbacks due 11-03 by number
     expect(await ledger(w.admin, '?progress=unfinished&overdue=true')).toMatchObject({ ids: overdue, total: 3 });
     // The department's own ledger, and the filter without 未办结, say the same.
     expect(await ledger(w.staffA, '?progress=unfinished&overdue=true')).toMatchObject({ ids: overdue, total: 3 });
     expect(await ledger(w.admin, '?overdue=true')).toMatchObject({ ids: overdue, total: 3 });
     expect(await ledger(w.staffB, '?progress=unfinished&overdue=true')).toMatchObject({ ids: [], total: 0 });
-    // The rest of the 未办结 half is what 逾期=否 shows.
-    expect(await ledger(w.admin, '?progress=unfinished&overdue=false')).toMatchObject({ ids: [ids.rectifiedPast, ids.onTime], total: 2 });
+    // The rest of the 未办结 half is what 逾期=否 shows: the running ticket before the one waiting for the enterprise.
+    expect(await ledger(w.admin, '?progress=unfinished&overdue=false')).toMatchObject({ ids: [ids.onTime, ids.rectifiedPast], total: 2 });
     expect(await ledger(w.admin, '?progress=unfinished&overdue=true&pageSize=2&page=2')).toMatchObject({ ids: [ids.callbackLate], total: 3 });
   });
 

@@ -58,13 +58,14 @@ describe.each(databases())('ledger 未办结 / 已办结 (%s)', (kind) => {
     expect(await ledger(w.admin, '?status=closed')).toEqual({ ids: [ids.closed], total: 1 });
   });
 
-  it('未办结: the tickets still to be handled, most urgent deadline first, none of the finished ones', async () => {
-    expect(await ledger(w.admin, '?progress=unfinished')).toEqual({ ids: [ids.rectified, ids.open], total: 2 });
+  it('未办结: the tickets still to be handled, most urgent first, none of the finished ones', async () => {
+    // The open ticket's callback is late (ledger-urgency.test.ts has the order in full); the rectified one waits for the enterprise.
+    expect(await ledger(w.admin, '?progress=unfinished')).toEqual({ ids: [ids.open, ids.rectified], total: 2 });
     // The department sees the same half of its own ledger; another department none of it.
-    expect(await ledger(w.staffA, '?progress=unfinished')).toEqual({ ids: [ids.rectified, ids.open], total: 2 });
+    expect(await ledger(w.staffA, '?progress=unfinished')).toEqual({ ids: [ids.open, ids.rectified], total: 2 });
     expect(await ledger(w.staffB, '?progress=unfinished')).toEqual({ ids: [], total: 0 });
     expect(await ledger(w.admin, '?progress=unfinished&status=rectified')).toEqual({ ids: [ids.rectified], total: 1 });
-    expect(await ledger(w.admin, '?progress=unfinished&pageSize=1&page=2')).toEqual({ ids: [ids.open], total: 2 });
+    expect(await ledger(w.admin, '?progress=unfinished&pageSize=1&page=2')).toEqual({ ids: [ids.rectified], total: 2 });
   });
 
   it('已办结: closed and voided, the most recently finished first', async () => {
@@ -96,7 +97,7 @@ describe.each(databases())('ledger 未办结 / 已办结 (%s)', (kind) => {
   });
 
   it('the export holds the same half in the same order', async () => {
-    expect(await exported('&progress=unfinished')).toEqual([ids.rectified, ids.open]);
+    expect(await exported('&progress=unfinished')).toEqual([ids.open, ids.rectified]);
     expect(await exported('&progress=finished')).toEqual([ids.voided, ids.closed]);
     expect(await exported('')).toEqual([ids.closed, ids.voided, ids.rectified, ids.open]);
     expect(await exported('&progress=finished&status=open')).toEqual([]);

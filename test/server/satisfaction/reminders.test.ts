@@ -59,6 +59,8 @@ describe.each(databases())('reminder letters (%s)', (kind) => {
     ]);
     expect(print).toMatchObject({ title: '工作提醒函', salutation: '区发改委：', dateText: '2026年10月28日' });
     expect(print.paragraphs[0]).toBe('经查，截至2026年10月28日，贵单位有差评整改工单 1 件已超过办理时限，具体如下：');
+    // The deadline as the ledger shows it: the end of 10-27 is 24:00 of that day, not 00:00 of the next.
+    expect(print.paragraphs[1]).toBe(`1. 差评整改：茶旅融合示范项目（立项）（编号 ${late.ticketId}），办理期限 2026年10月27日 24:00，已超期 1 个工作日。`);
 
     const letterB = list.items.find((l: { department: { id: number } }) => l.department.id === w.departments.b);
     const printB = (await w.get(w.admin, `/api/v1/admin/reminders/${letterB.id}`)).json();
@@ -92,6 +94,9 @@ describe.each(databases())('reminder letters (%s)', (kind) => {
       dueAt: '2026-11-03T16:00:00.000Z',
       overdueWorkingDays: 1,
     });
+    expect(print.paragraphs).toContain(
+      `${items.findIndex((i) => i.id === fresh.ticketId) + 1}. 差评回访：智能制造技改项目（竣工验收）（编号 ${fresh.ticketId}），办理期限 2026年11月3日 24:00，已超期 1 个工作日。`,
+    );
     // A ticket past its rectification deadline is listed once, for that, though its callback is late too.
     expect(items.filter((i) => i.title.startsWith('差评回访：茶旅融合示范项目'))).toEqual([]);
     expect(items.filter((i) => i.title === '差评整改：茶旅融合示范项目（立项）')).toHaveLength(1);

@@ -26,7 +26,7 @@ describe.each(databases())('callback time bounds (%s)', (kind) => {
     w.setNow('2026-11-27T12:00:00.000Z');
     const res = await callback(t.id, '2026-11-01T02:00:00.000Z');
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: { code: 'VALIDATION', message: '回访时间不能早于工单生成时间（2026-11-27 19:59）', field: 'at' } });
+    expect(res.json()).toEqual({ error: { code: 'VALIDATION', message: '回访时间不能早于工单生成时间（2026年11月27日 19:59）', field: 'at' } });
 
     // Neither the department nor the enterprise sees a callback.
     for (const token of [w.staffA, t.token]) {
@@ -68,7 +68,7 @@ describe.each(databases())('callback time bounds (%s)', (kind) => {
     w.setNow('2026-10-09T06:00:00.000Z');
     const early = await callback(t.id, '2026-10-08T09:00:00.000Z'); // after the rating, before the reopening
     expect(early.statusCode).toBe(400);
-    expect(early.json()).toEqual({ error: { code: 'VALIDATION', message: '回访时间不能早于企业退回重办的时间（2026-10-09 10:00）', field: 'at' } });
+    expect(early.json()).toEqual({ error: { code: 'VALIDATION', message: '回访时间不能早于企业退回重办的时间（2026年10月9日 10:00）', field: 'at' } });
     const ok = await callback(t.id, '2026-10-09T03:30:00.000Z');
     expect(ok.statusCode).toBe(200);
     expect(ok.json().callback.at).toBe('2026-10-09T03:30:00.000Z');

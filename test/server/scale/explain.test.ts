@@ -51,6 +51,8 @@ const CASES: Case[] = [
   ['整改台账：未办结', (r) => r.tickets.list({ progress: 'unfinished', now: AS_OF }, 1, 20)],
   ['整改台账：本部门未办结', (r) => r.tickets.list({ progress: 'unfinished', departmentId: 2, now: AS_OF }, 2, 20)],
   ['整改台账：未办结某状态', (r) => r.tickets.list({ progress: 'unfinished', status: 'open', now: AS_OF }, 1, 20)],
+  ['整改台账：本部门未办结某状态', (r) => r.tickets.list({ progress: 'unfinished', departmentId: 2, status: 'called_back', now: AS_OF }, 1, 20)],
+  ['整改台账：未办结某状态且逾期', (r) => r.tickets.list({ progress: 'unfinished', status: 'open', overdue: true, now: AS_OF }, 1, 20)],
   ['整改台账：本部门未办结且逾期', (r) => r.tickets.list({ progress: 'unfinished', departmentId: 2, overdue: true, now: AS_OF }, 1, 20)],
   // 逾期 = past the rectification deadline OR the callback: read through the 未办结 partial index either way.
   ['整改台账：未办结且逾期（含回访超时）', (r) => r.tickets.list({ progress: 'unfinished', overdue: true, now: AS_OF }, 1, 20)],
@@ -95,13 +97,14 @@ describe.each(databases())('list queries use indexes on %s', (kind) => {
 
   // Walking the whole deadline index in order would pass the check above, yet read every finished ticket
   // with an earlier deadline (most of them, after a year or two) before the first one still to handle.
+  // 未办结 reads its next_due_at index (migration 0013): overdue first, then the nearest deadline of either kind.
   test.each([
-    ['未办结', { progress: 'unfinished' as const }, 'tickets_unfinished_deadline_idx'],
-    ['本部门未办结', { progress: 'unfinished' as const, departmentId: 2 }, 'tickets_dept_unfinished_deadline_idx'],
-    // Overdue tickets are unfinished ones, so 逾期 (with or without 未办结) walks the same small index.
-    ['未办结且逾期', { progress: 'unfinished' as const, overdue: true }, 'tickets_unfinished_deadline_idx'],
-    ['逾期', { overdue: true }, 'tickets_unfinished_deadline_idx'],
-    ['本部门逾期', { departmentId: 2, overdue: true }, 'tickets_dept_unfinished_deadline_idx'],
+    ['未办结', { progress: 'unfinished' as const }, 'tickets_unfinished_due_idx'],
+    ['本部门未办结', { progress: 'unfinished' as const, departmentId: 2 }, 'tickets_dept_unfinished_due_idx'],
+    // Overdue tickets are unfinished ones whose next due time has passed: a range at the start of the same index.
+    ['未办结且逾期', { progress: 'unfinished' as const, overdue: true }, 'tickets_unfinished_due_idx'],
+    ['逾期', { overdue: true }, 'tickets_unfinished_due_idx'],
+    ['本部门逾期', { departmentId: 2, overdue: true }, 'tickets_dept_unfinished_due_idx'],
     ['已办结', { progress: 'finished' as const }, 'tickets_finished_updated_idx'],
     ['本部门已办结', { progress: 'finished' as const, departmentId: 2 }, 'tickets_dept_finished_updated_idx'],
   ])('整改台账%s reads the page from its half’s own index', async (_name, filter, index) => {

@@ -334,6 +334,8 @@ async function fillRatings(db: Kysely<Database>, rnd: () => number, enterprises:
             status: done ? 'closed' : 'open',
             deadline_at: iso(Date.parse(createdAt) + 21 * DAY),
             callback_due_at: iso(Date.parse(createdAt) + DAY),
+            // As the tickets repository keeps it (nextDueAt): an open ticket's callback is due first.
+            next_due_at: done ? null : iso(Date.parse(createdAt) + DAY),
             callback_at: done || rnd() < 0.5 ? createdAt : null,
             rectified_at: done ? createdAt : null,
             rectified_on_time: done ? (rnd() < 0.9 ? 1 : 0) : null,

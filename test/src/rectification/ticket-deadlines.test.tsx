@@ -61,4 +61,17 @@ describe('工单卡片的期限', () => {
     expect(within(card).queryByTestId('badge-danger')).not.toBeInTheDocument();
     expect(within(card).queryByText(/前回访|回访超时/)).not.toBeInTheDocument();
   });
+
+  it('an appealed ticket is paused: no countdown, no callback asked for, however late its deadlines', async () => {
+    await cards([
+      ticket({ id: 9, status: 'appealing', overdue: false, callbackDueAt: endOf('2026-11-20'), deadlineAt: endOf('2026-12-10') }),
+      ticket({ id: 10, status: 'appealing', overdue: false, callbackDueAt: endOf('2026-11-02'), deadlineAt: endOf('2026-11-20') }),
+    ]);
+    for (const id of ['ticket-9', 'ticket-10']) {
+      const card = screen.getByTestId(id);
+      expect(within(card).getByText('申诉复核中，整改期限暂停')).toBeInTheDocument();
+      expect(within(card).queryByText(/前整改|剩 \d+ 天|今日截止|前回访|回访超时|已逾期/)).not.toBeInTheDocument();
+      expect(card).not.toHaveClass('yst-ticket--overdue');
+    }
+  });
 });

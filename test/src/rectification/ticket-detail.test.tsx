@@ -188,4 +188,19 @@ describe('工单详情', () => {
     expect(await screen.findByText('未找到该工单')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText('无法打开工单')).toBeInTheDocument());
   });
+
+  it('an appealed ticket reads as paused, not counting down to its deadline', async () => {
+    signedIn(STAFF_USER);
+    const appealed = ticket({
+      status: 'appealing',
+      rater: RATER,
+      deadlineAt: '2026-12-10T16:00:00.000Z',
+      appeal: { reason: '该企业当日未到我局办理业务', at: '2026-11-27T01:00:00.000Z', decision: null },
+    });
+    backend(meRoute(STAFF_USER), on('GET', '/api/v1/tickets/101', () => ({ statusCode: 200, data: appealed })));
+    render(<TicketDetailScreen id={101} />);
+    expect(await screen.findByText('申诉复核中，整改期限暂停')).toBeInTheDocument();
+    expect(screen.getByText('12月10日 24:00（申诉期间暂停）')).toBeInTheDocument();
+    expect(screen.queryByText(/剩 \d+ 天|前整改/)).not.toBeInTheDocument();
+  });
 });

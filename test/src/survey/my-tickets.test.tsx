@@ -104,4 +104,22 @@ describe('我的工单', () => {
     await waitFor(() => expect(screen.getByText('已办结')).toBeInTheDocument());
     expect(screen.queryByRole('button', { name: '确认办结' })).not.toBeInTheDocument();
   });
+
+  it('a ticket under appeal says it is paused instead of showing a deadline, in the list and the detail', async () => {
+    const appealing = ticket({ status: 'appealing', callbackDueAt: '2026-11-20T16:00:00.000Z', deadlineAt: '2026-12-10T16:00:00.000Z' });
+    backend(
+      me,
+      on('GET', '/api/v1/me/tickets', () => ({ statusCode: 200, data: { items: [appealing], total: 1 } })),
+      on('GET', '/api/v1/tickets/31', () => ({ statusCode: 200, data: appealing })),
+    );
+    const list = render(<MyTicketsScreen />);
+    expect(await screen.findByText('申诉复核中，整改期限暂停')).toBeInTheDocument();
+    expect(screen.queryByText(/整改期限 /)).not.toBeInTheDocument();
+    list.unmount();
+
+    render(<TicketDetailScreen id={31} />);
+    expect(await screen.findByText('申诉复核中，整改期限暂停')).toBeInTheDocument();
+    expect(screen.getByText('申诉复核中，暂停办理')).toBeInTheDocument();
+    expect(screen.queryByText(/12月10日|前与您联系/)).not.toBeInTheDocument();
+  });
 });

@@ -7,7 +7,7 @@ import { runReminders } from '../../../jobs/reminders';
 import { HttpError } from '../../../lib/http-error';
 import type { ReminderLetterRow } from '../../../repositories/reminders';
 import { errorResponses } from '../../responses';
-import { chinaTime } from '../tickets/table-file';
+import { chinaDateText, chinaDeadlineText } from '../../../lib/china-text';
 
 const TAGS = ['工作提醒函'];
 const ISSUER = '区优化营商环境工作领导小组办公室';
@@ -27,11 +27,6 @@ function toLetter(row: ReminderLetterRow): ReminderLetter {
   };
 }
 
-function dateText(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 function printable(letter: ReminderLetter) {
   const tickets = letter.items.filter((i) => i.kind === 'ticket').length;
   const messages = letter.items.length - tickets;
@@ -41,15 +36,15 @@ function printable(letter: ReminderLetter) {
     title: '工作提醒函',
     salutation: `${letter.department.name}：`,
     paragraphs: [
-      `经查，截至${dateText(letter.period)}，贵单位有${parts}已超过办理时限，具体如下：`,
+      `经查，截至${chinaDateText(letter.period)}，贵单位有${parts}已超过办理时限，具体如下：`,
       ...letter.items.map(
-        (item, i) => `${i + 1}. ${item.title}（编号 ${item.id}），办理期限 ${chinaTime(item.dueAt)}，已超期 ${item.overdueWorkingDays} 个工作日。`,
+        (item, i) => `${i + 1}. ${item.title}（编号 ${item.id}），办理期限 ${chinaDeadlineText(item.dueAt)}，已超期 ${item.overdueWorkingDays} 个工作日。`,
       ),
       '请贵单位高度重视，于收到本函后尽快办理并在系统中登记办理结果。',
       '特此提醒。',
     ],
     issuer: ISSUER,
-    dateText: dateText(letter.period),
+    dateText: chinaDateText(letter.period),
   };
 }
 
