@@ -2,6 +2,7 @@ import type { DeliveryItem, DeliveryMode, DeliveryPeriod, DeliveryStatus } from 
 import { MODES_NEEDING_ADDRESS } from '../../types/delivery';
 import { encrypt, maskPhone } from '../lib/secrets';
 import { maskAddress } from '../routes/deliveries/delivery-view';
+import { slotText } from '../routes/deliveries/texts';
 import { cancelReasons, DEMO_REGION, dispatchRemarks, failureReasons, fakeAddress, fakePhone, keptClearOf, recipients } from './data/activity';
 import { ownerOf } from './demo-accounts';
 import { chinaInstant, settle, workingDay, type DemoContext } from './demo-context';
@@ -105,7 +106,7 @@ export async function seedDeliveries(ctx: DemoContext): Promise<DeliveredBooking
       created_at: createdAt,
       updated_at: createdAt,
     });
-    await repos.deliveries.addEvent({ delivery_id: id, kind: 'submitted', status: 'submitted', at: createdAt, by_name: enterprise.name, actor_user_id: userId, note: `${date} ${b.period}` });
+    await repos.deliveries.addEvent({ delivery_id: id, kind: 'submitted', status: 'submitted', at: createdAt, by_name: enterprise.name, actor_user_id: userId, note: slotText(date, b.period) });
 
     let from: DeliveryStatus = 'submitted';
     for (const [i, to] of path.entries()) {

@@ -120,13 +120,16 @@ describe.each(databases())('%s: demo activity (DEMO=1)', (kind) => {
 
     // Full records: a handover for the delivered, a reason for the cancelled and the failed, a timeline ending in the status.
     for (const d of queue.items.filter((x) => ['delivered', 'cancelled', 'failed', 'dispatched'].includes(x.status))) {
-      const full = await get<{ status: string; phone: string; handover: { receiverName: string; signature: string } | null; cancelReason: string | null; failureReason: string | null; events: { status: string; at: string }[] }>(
+      const full = await get<{ status: string; phone: string; handover: { receiverName: string; signature: string } | null; cancelReason: string | null; failureReason: string | null; events: { status: string; at: string; note: string | null }[] }>(
         t,
         zwfw,
         `/api/v1/admin/deliveries/${d.id}`,
       );
       expect(full.phone).toMatch(/^1380000\d{4}$/);
       expect(full.events[0].status).toBe('submitted');
+      // The demo books through the same wording as the app: the slot with its year, as 年月日.
+      const [y, m, day] = d.date.split('-').map(Number);
+      expect(full.events[0].note).toBe(`${y}年${m}月${day}日 ${d.period}`);
       expect(full.events.at(-1)!.status).toBe(full.status);
       expect(full.events.map((e) => e.at)).toEqual([...full.events.map((e) => e.at)].sort());
       if (d.status === 'delivered') expect(full.handover?.signature).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);

@@ -1,4 +1,5 @@
 import { DELIVERY_MAX_DAYS_AHEAD, DELIVERY_PERIODS, type DeliveryPeriod } from '../../../types/delivery';
+import { chinaDateText } from '../../lib/china-text';
 import { HttpError } from '../../lib/http-error';
 import { toChinaDate, type WorkingCalendar } from '../../lib/working-days';
 
@@ -28,10 +29,10 @@ export function requireBookableSlot(calendar: WorkingCalendar, now: Date, date: 
   const today = toChinaDate(now);
   if (date <= today) throw invalid('date', '预约日期：请选择明天及以后的日期');
   if (daysBetween(today, date) > DELIVERY_MAX_DAYS_AHEAD) {
-    throw invalid('date', `预约日期：只能预约${DELIVERY_MAX_DAYS_AHEAD}天以内的日期（最晚 ${shiftDate(today, DELIVERY_MAX_DAYS_AHEAD)}）`);
+    throw invalid('date', `预约日期：只能预约${DELIVERY_MAX_DAYS_AHEAD}天以内的日期（最晚${chinaDateText(shiftDate(today, DELIVERY_MAX_DAYS_AHEAD))}）`);
   }
   const day = calendar.describe(date);
-  if (!day.working) throw invalid('date', `预约日期：${date} 为${day.reason}，不办理递送，请选择工作日`);
+  if (!day.working) throw invalid('date', `预约日期：${chinaDateText(date)}为${day.reason}，不办理递送，请选择工作日`);
   if (!(DELIVERY_PERIODS as readonly string[]).includes(period)) throw invalid('period', '预约时段：请选择上午或下午');
   return period as DeliveryPeriod;
 }

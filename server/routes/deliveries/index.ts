@@ -18,9 +18,9 @@ import { decrypt, encrypt, maskPhone } from '../../lib/secrets';
 import { errorResponses } from '../responses';
 import { requireBookableSlot } from './booking-rules';
 import { maskAddress, toDelivery } from './delivery-view';
+import { rescheduleNote, slotFullMessage, slotText } from './texts';
 import { actorOf, ensureDeliveryTemplate, transition, visibleDelivery } from './workflow';
 
-export const SLOT_FULL_MESSAGE = '该时段已约满，请选择其他时段';
 const TAGS = ['证照递送'];
 
 function normaliseItems(items: { kind: string; quantity: number; description?: string }[]): DeliveryItem[] {
@@ -67,7 +67,7 @@ const deliveries: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fast
       const result = await request.idempotent(async (repos) => {
         const now = fastify.clock.now().toISOString();
         await repos.deliveries.ensureSlot(body.date, period, config.deliverySlotCapacity, now);
-        if (!(await repos.deliveries.takeSlot(body.date, period, now))) throw new HttpError(409, 'SLOT_FULL', SLOT_FULL_MESSAGE, 'period');
+        if (!(await repos.deliveries.takeSlot(body.date, period, now))) throw new HttpError(409, 'SLOT_FULL', slotFullMessage(body.date, period), 'period');
         const id = await repos.deliveries.insert({
           enterprise_id: enterpriseId,
           created_by: user.id,
@@ -84,7 +84,7 @@ const deliveries: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fast
           created_at: now,
           updated_at: now,
         });
-        await repos.deliveries.addEvent({ delivery_id: id, kind: 'submitted', status: 'submitted', at: now, by_name: actor.byName, actor_user_id: user.id, note: `${body.date} ${period}` });
+        await repos.deliveries.addEvent({ delivery_id: id, kind: 'submitted', status: 'submitted', at: now, by_name: actor.byName, actor_user_id: user.id, note: slotText(body.date, period) });
         await repos.audit.record({ actorUserId: user.id, action: 'delivery.create', target: `delivery:${id}`, at: now });
         return { statusCode: 201, body: { id, status: 'submitted' as const } };
       });
@@ -160,11 +160,11 @@ const deliveries: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fast
       const row = await transition(fastify, actor, request.params.id, {
         action: 'reschedule',
         patch: { date, period, tracking_no: null, failure_reason: null },
-        note: `改约至 ${date} ${period}`,
+        note: rescheduleNote(date, period),
         // The new place is taken before the old one is given back, all in one transaction.
         alongside: async (repos, current, now) => {
           await repos.deliveries.ensureSlot(date, period, config.deliverySlotCapacity, now);
-          if (!(await repos.deliveries.takeSlot(date, period, now))) throw new HttpError(409, 'SLOT_FULL', SLOT_FULL_MESSAGE, 'period');
+          if (!(await repos.deliveries.takeSlot(date, period, now))) throw new HttpError(409, 'SLOT_FULL', slotFullMessage(date, period), 'period');
           await repos.deliveries.releaseSlot(current.date, current.period, now);
         },
       });

@@ -6,6 +6,7 @@ import { createRepositories, type Repositories } from '../../repositories';
 import type { DeliveryPatch } from '../../repositories/deliveries';
 import type { DeliveryRow } from '../../repositories/delivery-tables';
 import { fitSubscribeValue } from '../../wechat/subscribe-fields';
+import { slotText } from './texts';
 
 export const DELIVERY_TEMPLATE_KEY = 'delivery_status';
 export const deliveryPage = (id: number) => `pages/delivery/detail?id=${id}`;
@@ -144,13 +145,16 @@ function itemsText(row: DeliveryRow): string {
   return `证照递送：${kinds.join('、')}`;
 }
 
-/** Subscribe message fields: thing ≤ 20 characters, phrase ≤ 5 汉字 (status labels are 3–4). */
+/**
+ * Subscribe message fields: thing ≤ 20 characters, phrase ≤ 5 汉字 (status labels are 3–4). The slot is a
+ * `thing`, so it reads like the timeline ("2026年12月1日 上午", 13 characters) rather than 'YYYY-MM-DD'.
+ */
 export function statusNotice(row: DeliveryRow, note: string | null): Record<string, string> {
   const status = row.status as DeliveryStatus;
   const data: Record<string, string> = {
     thing1: itemsText(row),
     phrase2: deliveryStatusLabel(status, row.mode),
-    thing3: `${row.date} ${row.period}`,
+    thing3: slotText(row.date, row.period),
     thing4: note?.trim() || `${row.mode}，点击查看详情`,
   };
   for (const key of Object.keys(data)) data[key] = fitSubscribeValue(key, data[key]);

@@ -1,29 +1,47 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { DELIVERY_PERIODS, DELIVERY_STATUSES, DELIVERY_STATUS_LABELS, type DeliveryPeriod } from '@contract/delivery-rules';
 import type { DeliverySummary } from '@contract/delivery';
 import { errorMessage } from '@/lib/api/api-error';
 import { StaffGate } from '@/features/auth/staff-gate';
 import { fetchQueue, type DeliveryStatus, type QueueFilter } from './api';
 import { Choice } from './choice';
-import { addDays, chinaToday, dayLabel } from '@/lib/china-time';
+import { chinaToday, dayLabel } from '@/lib/china-time';
 import { DeliveryCard } from './delivery-card';
 import { ExportPanel } from './export-panel';
 import { STAFF_DELIVERY_PAGES } from './routes';
+import { stepWorkingDay } from './working-day-step';
 import './delivery.scss';
 
+/**
+ * The arrows step to the previous/next working day (nothing is booked on holidays or weekends); the
+ * date itself opens the picker, which reaches any day, e.g. a booking left on a day later made a holiday.
+ */
 function DateFilter({ date, onDate }: { date: string | undefined; onDate: (date: string | undefined) => void }) {
   const shown = date ?? chinaToday();
+  const stepping = useRef(false);
+  const step = async (direction: 1 | -1) => {
+    // A second tap while the calendar answers would step from the same day again.
+    if (stepping.current) return;
+    stepping.current = true;
+    try {
+      onDate(await stepWorkingDay(shown, direction));
+    } finally {
+      stepping.current = false;
+    }
+  };
   return (
     <View className="yst-date-filter">
       <Choice label="全部日期" checked={date === undefined} onPick={() => onDate(undefined)} />
-      <View className="yst-date-filter__step" ariaRole="button" ariaLabel="前一天" onClick={() => onDate(addDays(shown, -1))}>
+      <View className="yst-date-filter__step" ariaRole="button" ariaLabel="前一个工作日" onClick={() => void step(-1)}>
         ‹
       </View>
-      <Choice label={dayLabel(shown)} checked={date !== undefined} onPick={() => onDate(shown)} />
-      <View className="yst-date-filter__step" ariaRole="button" ariaLabel="后一天" onClick={() => onDate(addDays(shown, 1))}>
+      <Picker mode="date" value={shown} onChange={(e) => onDate(String(e.detail.value))}>
+        <Choice label={dayLabel(shown)} checked={date !== undefined} onPick={() => onDate(shown)} />
+      </Picker>
+      <View className="yst-date-filter__step" ariaRole="button" ariaLabel="后一个工作日" onClick={() => void step(1)}>
         ›
       </View>
     </View>

@@ -94,6 +94,8 @@ describe.each(databases())('%s: who sees which delivery', (kind) => {
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe('编号,企业,证照,方式,收件人,联系电话,收件地址,预约日期,时段,状态,快递单号,签收人,签收时间,失败原因,取消原因,提交时间');
     expect(lines).toHaveLength(3);
+    // Spreadsheets sort and filter by date: the export keeps 'YYYY-MM-DD', not the 年月日 of texts.
+    for (const line of lines.slice(1)) expect(line).toMatch(/,2026-\d{2}-\d{2},(上午|下午),/);
     expect(text).toContain('139****5678');
     expect(text).toContain('浙江省杭州市西湖区 文一****');
     expect(text).not.toContain('13912345678');

@@ -45,7 +45,7 @@ describe.each(databases())('%s: booking a delivery', (kind) => {
       reschedulable: false,
       ratable: false,
     });
-    expect(detail.json().events).toEqual([expect.objectContaining({ kind: 'submitted', status: 'submitted', label: '已提交预约', note: '2026-09-29 上午' })]);
+    expect(detail.json().events).toEqual([expect.objectContaining({ kind: 'submitted', status: 'submitted', label: '已提交预约', note: '2026年9月29日 上午' })]);
   });
 
   it('stores the phone number and address encrypted, with masked copies', async () => {
@@ -94,10 +94,10 @@ describe.each(databases())('%s: booking a delivery', (kind) => {
     it.each([
       ['2026-09-28', '明天'],
       ['2026-09-25', '明天'],
-      ['2026-10-01', '国庆节'],
-      ['2026-10-06', '国庆节'],
-      ['2026-10-11', '周末'],
-      ['2026-10-13', '14天'],
+      ['2026-10-01', '2026年10月1日为国庆节，不办理递送'],
+      ['2026-10-06', '2026年10月6日为国庆节'],
+      ['2026-10-11', '2026年10月11日为周末'],
+      ['2026-10-13', '只能预约14天以内的日期（最晚2026年10月12日）'],
     ])('refuses %s (%s)', async (date, hint) => {
       const error = await rejected({ date });
       expect(error.field).toBe('date');

@@ -27,7 +27,7 @@ describe.each(databases())('%s: slot capacity', (kind) => {
     const full = results.filter((r) => r.statusCode === 409);
     expect(ok).toHaveLength(5);
     expect(full).toHaveLength(25);
-    for (const r of full) expect(r.json().error).toEqual({ code: 'SLOT_FULL', message: '该时段已约满，请选择其他时段', field: 'period' });
+    for (const r of full) expect(r.json().error).toEqual({ code: 'SLOT_FULL', message: '2026年10月8日上午已约满，请选择其他时段', field: 'period' });
     const rows = await w.t.app.db.selectFrom('deliveries').select('id').where('date', '=', '2026-10-08').where('period', '=', '上午').execute();
     expect(rows).toHaveLength(5);
     expect(await remaining('2026-10-08', '上午')).toMatchObject({ capacity: 5, remaining: 0 });
@@ -57,7 +57,7 @@ describe.each(databases())('%s: slot capacity', (kind) => {
     expect(asOther.statusCode).toBe(403);
     const holiday = await w.t.app.inject({ method: 'PUT', url: `/api/v1/admin/delivery-slots/2026-10-02/${encodeURIComponent('上午')}`, headers: bearer(w.admin), payload: { capacity: 9 } });
     expect(holiday.statusCode).toBe(400);
-    expect(holiday.json().error.field).toBe('date');
+    expect(holiday.json().error).toMatchObject({ field: 'date', message: 'date：2026年10月2日为国庆节，不办理递送，无需设置名额' });
   });
 
   it('gives the place back when a booking is cancelled, and a zero-capacity slot takes nobody', async () => {

@@ -131,7 +131,7 @@ describe('证照递送 booking form', () => {
       slotsRoute(),
       on('POST', '/api/v1/deliveries', () => ({
         statusCode: 400,
-        data: { error: { code: 'VALIDATION', message: '预约日期：2026-09-29 为国庆节，不办理递送，请选择工作日', field: 'date' } },
+        data: { error: { code: 'VALIDATION', message: '预约日期：2026年9月29日为国庆节，不办理递送，请选择工作日', field: 'date' } },
       })),
     );
     render(<BookingForm accountMasked={null} onBooked={jest.fn()} />);

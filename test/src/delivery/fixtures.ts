@@ -20,7 +20,7 @@ const event = (kind: DeliveryEvent['kind'], status: DeliveryEvent['status'], lab
 });
 
 export const EVENTS = {
-  submitted: event('submitted', 'submitted', '已提交预约', '2026-09-25T02:00:00.000Z', '茗溪茶业有限公司', `${DAY_1} 下午`),
+  submitted: event('submitted', 'submitted', '已提交预约', '2026-09-25T02:00:00.000Z', '茗溪茶业有限公司', '2026年9月28日 下午'),
   accepted: event('accepted', 'accepted', '已受理', '2026-09-25T03:00:00.000Z', '区政务服务中心'),
   dispatched: event('dispatched', 'dispatched', '配送中', '2026-09-28T06:00:00.000Z', '区政务服务中心', '快递单号 SF1234567890'),
   delivered: event('delivered', 'delivered', '已送达', '2026-09-28T08:30:00.000Z', '区政务服务中心', '签收人 张三'),

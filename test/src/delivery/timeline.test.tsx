@@ -17,7 +17,9 @@ describe('递送 timeline', () => {
     );
     expect(labels('timeline-event')).toEqual(['已提交预约', '已受理', '配送中', '已送达']);
     expect(labels('timeline-ahead')).toEqual([]);
-    const [, , dispatched, delivered] = screen.getAllByTestId('timeline-event');
+    const [submitted, , dispatched, delivered] = screen.getAllByTestId('timeline-event');
+    // The booked slot as the server wrote it, year included: the note is kept for years.
+    expect(submitted).toHaveTextContent('2026年9月28日 下午');
     expect(dispatched).toHaveTextContent('9月28日 14:00 · 区政务服务中心');
     expect(dispatched).toHaveTextContent('快递单号 SF1234567890');
     expect(delivered).toHaveTextContent('签收人 张三');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DeliverySlot, DeliverySlotCapacity, DeliverySlotParams } from '../../../../types/delivery';
 import type { AppConfig } from '../../../config';
+import { chinaDateText } from '../../../lib/china-text';
 import { HttpError } from '../../../lib/http-error';
 import { createRepositories } from '../../../repositories';
 import { isCalendarDate } from '../../deliveries/booking-rules';
@@ -27,7 +28,7 @@ const deliverySlots: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (f
       const { date, period } = request.params;
       if (!isCalendarDate(date)) throw new HttpError(400, 'VALIDATION', 'date：日期不存在', 'date');
       const day = fastify.calendar.describe(date);
-      if (!day.working) throw new HttpError(400, 'VALIDATION', `date：${date} 为${day.reason}，不办理递送，无需设置名额`, 'date');
+      if (!day.working) throw new HttpError(400, 'VALIDATION', `date：${chinaDateText(date)}为${day.reason}，不办理递送，无需设置名额`, 'date');
       const now = fastify.clock.now().toISOString();
       const slot = await fastify.db.transaction().execute(async (trx) => {
         const repos = createRepositories(trx);

@@ -15,7 +15,7 @@ const slots: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify, 
       schema: {
         tags: ['证照递送'],
         summary: '查询递送时段余量（仅工作日）',
-        description: `from、to 为 YYYY-MM-DD（含两端），跨度不超过${MAX_SLOT_RANGE_DAYS}天；节假日与普通周末不返回，调休上班日返回。`,
+        description: `from、to 为 YYYY-MM-DD（含两端），跨度不超过${MAX_SLOT_RANGE_DAYS}天；节假日与普通周末不返回，调休上班日返回。也可查询过去的日期：递送工作台据此跳到前一个或后一个工作日。`,
         querystring: DeliverySlotsQuery,
         response: { 200: DeliverySlotList, ...errorResponses(400, 401) },
       },
