@@ -15,6 +15,9 @@ const apiBase = isH5 ? '' : process.env.API_BASE_URL || 'http://127.0.0.1:8080';
 /** px: the H5 root font size on screens wider than a phone (see h5.postcss.pxtransform). */
 const H5_MAX_ROOT_FONT = 24;
 
+// TARO_OUTPUT_ROOT lets parallel work build without clobbering each other's output.
+const outputRoot = process.env.TARO_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist');
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'yingshangtong',
@@ -27,15 +30,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // TARO_OUTPUT_ROOT lets parallel work build without clobbering each other's output.
-    outputRoot: process.env.TARO_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist'),
+    outputRoot,
     plugins: ['@tarojs/plugin-html'],
     defineConstants: { API_BASE: JSON.stringify(apiBase) },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@contract': path.resolve(__dirname, '..', 'types'),
     },
-    copy: { patterns: [], options: {} },
+    // Browsers ask for /favicon.ico on every H5 page load; the mini-program has no use for it.
+    copy: { patterns: isH5 ? [{ from: 'src/favicon.ico', to: `${outputRoot}/favicon.ico` }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Empty as NutEmpty } from '@nutui/nutui-react-taro';
+import './empty.scss';
 
 /**
  * NutUI's own Empty pictures live on JD's image CDN: outside the mini-program's allowed domains

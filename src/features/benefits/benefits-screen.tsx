@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/l
 import { chinaDateTime } from '@/lib/china-time';
 import { BENEFIT_DETAIL_PAGE } from '@/features/policies/routes';
 import { usePagedList } from '@/lib/use-paged-list';
+import { useOnReturn } from '@/lib/use-on-return';
 import { fetchMyBenefits } from './api';
 import { BenefitStatusTag } from './benefit-status-tag';
 import { yuan } from './money';
@@ -39,6 +40,8 @@ function BenefitRow({ benefit }: { benefit: Benefit }) {
 function BenefitList() {
   const list = usePagedList<Benefit>('me', fetchMyBenefits);
   useReachBottom(() => list.loadMore());
+  // Back from a record just confirmed or objected to: the list must show its new status.
+  useOnReturn(list.reload);
   if (list.status === 'loading') return <ListSkeleton />;
   if (list.status === 'error') return <ErrorState message={list.error ?? ''} onRetry={list.reload} />;
   if (list.items.length === 0) {

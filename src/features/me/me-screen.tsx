@@ -9,6 +9,7 @@ import { EnterpriseCard } from '@/features/enterprise/enterprise-card';
 import { useUnbind } from '@/features/enterprise/use-unbind';
 import { useCareMode } from '@/features/settings/care-mode-store';
 import { confirm } from '@/lib/wx/ui';
+import { PhoneRow } from './phone-row';
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -59,6 +60,8 @@ export function MeScreen() {
         </Text>
       </View>
       {session.token ? <EnterpriseSection /> : <LoginPanel />}
+      {/* Only enterprise accounts may authorise a number (the phone endpoint's access). */}
+      {session.token && user?.role === 'enterprise' ? <PhoneRow user={user} /> : null}
       <CellGroup title="设置与服务">
         <Cell
           title="关怀模式"

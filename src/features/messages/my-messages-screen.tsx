@@ -4,6 +4,7 @@ import type { MessageThreadSummary } from '@contract/message';
 import { Page } from '@/components/page';
 import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
 import { usePagedList } from '@/lib/use-paged-list';
+import { useOnReturn } from '@/lib/use-on-return';
 import { fetchMyMessages } from './api';
 import { ThreadListItem } from './thread-list-item';
 import '../policies/policies.scss';
@@ -12,6 +13,8 @@ import '../policies/policies.scss';
 export function MyMessagesScreen() {
   const list = usePagedList<MessageThreadSummary>('mine', fetchMyMessages);
   useReachBottom(() => list.loadMore());
+  // Back from a thread after a follow-up: its status and deadline changed.
+  useOnReturn(list.reload);
   return (
     <Page title="我的留言">
       {list.status === 'loading' ? <ListSkeleton /> : null}

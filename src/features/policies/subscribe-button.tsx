@@ -3,13 +3,21 @@ import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { SubscribeTemplate } from '@contract/subscription';
 import { errorMessage } from '@/lib/api/api-error';
+import { isWeapp } from '@/lib/wx/env';
 import { showErrorToast, showSuccessToast } from '@/lib/wx/ui';
 import { askToSubscribe, fetchSubscriptions, reportSubscription } from './subscribe';
 
 const NEW_POLICY = 'newPolicy';
 
-/** 订阅新政策提醒: one accepted request lets the server send one reminder when a matching policy is published. */
+/**
+ * 订阅新政策提醒: one accepted request lets the server send one reminder when a matching policy is published.
+ * Only in WeChat: subscription messages do not exist on H5, where the button could only say so.
+ */
 export function SubscribeButton() {
+  return isWeapp ? <WechatSubscribeButton /> : null;
+}
+
+function WechatSubscribeButton() {
   const [template, setTemplate] = useState<SubscribeTemplate | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -135,7 +135,7 @@ describe('政策 tab', () => {
     await waitFor(() => expect(query(searches().at(-1)!).get('eligible')).toBe('true'));
   });
 
-  it('订阅新政策提醒 on H5 says to use WeChat and reports nothing', async () => {
+  it('does not offer 订阅新政策提醒 on H5, where WeChat reminders cannot be subscribed', async () => {
     signedIn();
     backend(
       facets,
@@ -144,11 +144,12 @@ describe('政策 tab', () => {
         statusCode: 200,
         data: { templates: [{ key: 'newPolicy', templateId: 'tmpl-new', title: '新政策提醒', credits: 0 }] },
       })),
-      on('GET', '/api/v1/policies', () => ({ statusCode: 200, data: { items: [], total: 0 } })),
+      on('GET', '/api/v1/policies', () => ({ statusCode: 200, data: { items: [listItem(1)], total: 1 } })),
     );
     render(<PoliciesScreen />);
-    fireEvent.click(await screen.findByRole('button', { name: '订阅新政策提醒' }));
-    await waitFor(() => expect(taroMock.toasts).toContain('请在微信中使用'));
-    expect(taroMock.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(await screen.findAllByTestId('policy-card')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: '订阅新政策提醒' })).not.toBeInTheDocument();
+    expect(screen.queryByText('有新的可享政策发布时提醒我')).not.toBeInTheDocument();
+    expect(taroMock.requests.some((r) => r.url.includes('/api/v1/me/subscriptions'))).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { fetchAdminPolicies, type AdminPolicyItem } from '@/features/policies/st
 import { useDebouncedValue } from '@/features/policies/use-debounced-value';
 import { StaffGate } from '@/features/auth/staff-gate';
 import { usePagedList } from '@/lib/use-paged-list';
+import { useOnReturn } from '@/lib/use-on-return';
 import { bindEnterprise, fetchAdminBenefits } from '../api';
 import { BenefitStatusTag } from '../benefit-status-tag';
 import { yuan } from '../money';
@@ -122,6 +123,8 @@ function PolicyBenefits({ policy, onBack }: { policy: PolicyRef; onBack: () => v
   const load = useCallback((page: number) => fetchAdminBenefits({ policyId: policy.id }, page), [policy.id]);
   const list = usePagedList<Benefit>(String(policy.id), load);
   useReachBottom(() => list.loadMore());
+  // Back in the app after an enterprise confirmed or objected meanwhile: show the records as they are now.
+  useOnReturn(list.reload);
   return (
     <View>
       <View className="yst-card">

@@ -5,6 +5,7 @@ import type { MessageThreadSummary } from '@contract/message';
 import { EmptyState, ErrorState, ListFooter, ListSkeleton } from '@/components/list-states';
 import { StaffGate } from '@/features/auth/staff-gate';
 import { usePagedList } from '@/lib/use-paged-list';
+import { useOnReturn } from '@/lib/use-on-return';
 import { fetchInbox } from '../api';
 import { ThreadListItem } from '../thread-list-item';
 import '../../policies/policies.scss';
@@ -21,6 +22,8 @@ function Inbox() {
   const load = useCallback((page: number) => fetchInbox({ answered }, page), [answered]);
   const list = usePagedList<MessageThreadSummary>(String(tab), load);
   useReachBottom(() => list.loadMore());
+  // Back from a thread just answered: it must leave 待答复.
+  useOnReturn(list.reload);
   const overdue = list.items.filter((t) => t.overdue).length;
 
   return (
