@@ -1,5 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
 import { Button } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { User } from '@contract/auth';
@@ -17,6 +16,7 @@ import { useTicketDepartments } from './departments';
 import { PagedCards } from './paged-cards';
 import { TicketCard } from './ticket-card';
 import './rectification.scss';
+import { useOnReturn } from '@/lib/use-on-return';
 
 const inHalf = (progress: TicketProgress | undefined, status: TicketStatus) =>
   progress === undefined || TICKET_FINISHED_STATUSES.includes(status) === (progress === 'finished');
@@ -74,11 +74,7 @@ function Ledger({ user }: { user: User }) {
   const now = new Date();
 
   // Coming back from a ticket after acting on it: the list must show the new status.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useOnReturn(list.reload);
 
   const change = (patch: Partial<LedgerFilter>) => setFilter((f) => ({ ...f, ...patch }));
   // A finished ticket's deadline no longer runs, so 已办结 drops 逾期 and any status of the other half.

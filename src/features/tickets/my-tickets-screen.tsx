@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
@@ -12,6 +12,7 @@ import { fetchMyTickets, PAGE_SIZE } from './api';
 import { chinaDeadline } from '@/lib/china-time';
 import { APPEAL_PAUSED_TEXT, OverdueTag, TicketStatusTag } from './ticket-status';
 import './tickets.scss';
+import { useOnReturn } from '@/lib/use-on-return';
 
 type ListState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; items: Ticket[]; total: number; page: number };
 
@@ -56,12 +57,8 @@ function TicketList() {
   useEffect(() => {
     void load();
   }, [load]);
-  // Back from a detail where the user confirmed or reopened (the first show is the mount above).
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void load();
-    shown.current = true;
-  });
+  // Back from a detail where the user confirmed or reopened.
+  useOnReturn(() => void load());
 
   const more = async () => {
     if (state.kind !== 'ready' || loadingMore) return;

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Popup, Skeleton, Tag } from '@nutui/nutui-react-taro';
 import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
@@ -11,6 +11,7 @@ import { fetchMyVisits } from './api';
 import { StaffGate } from './staff-gate';
 import { VisitCode } from './visit-code';
 import './visits.scss';
+import { useOnReturn } from '@/lib/use-on-return';
 
 /** “已评价 11月27日 11:32”: when it was rated, never how. */
 export function ratedLabel(ratedAt: string, now: Date): string {
@@ -49,11 +50,7 @@ function VisitList() {
     void load();
   }, [load]);
   // Coming back to the list is when the visitor wants to know whether the owner has rated.
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    if (!firstShow.current) void load();
-    firstShow.current = false;
-  });
+  useOnReturn(() => void load());
   const more = async () => {
     if (state.kind !== 'ready') return;
     try {
