@@ -90,6 +90,52 @@ export const MyRating = Type.Object({
 });
 export type MyRating = Static<typeof MyRating>;
 
+/**
+ * GET /ratings/status — for the enterprise itself, before it fills in a survey: what the thing is called
+ * and whether (when) it has already rated it at this stage. Name exactly one of the ids.
+ */
+export const RatingStatusQuery = Type.Object(
+  {
+    projectId: Type.Optional(Id),
+    departmentId: Type.Optional(Id),
+    deliveryId: Type.Optional(Id),
+    /** Required with a project; optional for a department (its default stage is ''). */
+    stage: Type.Optional(stage),
+  },
+  { additionalProperties: false },
+);
+export type RatingStatusQuery = Static<typeof RatingStatusQuery>;
+
+export const RatingStatus = Type.Object(
+  {
+    /** Ready to put into NewRating.target. */
+    target: RatingTarget,
+    /** The project's or department's name; 证照递送服务 for a delivery. */
+    title: Type.String(),
+    /** The department that answers for it. */
+    department: Type.Object({ id: Id, name: Type.String() }),
+    stage: Type.String(),
+    /** A delivery's booking as the enterprise knows it (its day and what was delivered); null otherwise. */
+    delivery: Type.Union([
+      Type.Object({ date: Type.String(), items: Type.Array(Type.Object({ kind: Type.String(), description: Type.Optional(Type.String()) })) }),
+      Type.Null(),
+    ]),
+    /** When this enterprise rated it at this stage; null = not yet. */
+    ratedAt: Type.Union([Instant, Type.Null()]),
+  },
+  { $id: 'RatingStatus' },
+);
+export type RatingStatus = Static<typeof RatingStatus>;
+
+/** GET /ratings/department-status — which departments this enterprise has rated at one stage (the hub's quarter). */
+export const DepartmentRatingStatusQuery = Type.Object({ stage }, { additionalProperties: false });
+export type DepartmentRatingStatusQuery = Static<typeof DepartmentRatingStatusQuery>;
+export const DepartmentRatingStatus = Type.Object(
+  { stage: Type.String(), items: Type.Array(Type.Object({ departmentId: Id, ratedAt: Instant })) },
+  { $id: 'DepartmentRatingStatus' },
+);
+export type DepartmentRatingStatus = Static<typeof DepartmentRatingStatus>;
+
 // ---------------------------------------------------------------- visits (走访)
 
 export const NewVisit = Type.Object(
@@ -129,6 +175,11 @@ export const VisitPrefill = Type.Object(
     /** Ready to put into NewRating.target. */
     target: RatingTarget,
     ratedAt: Type.Union([Instant, Type.Null()]),
+    /**
+     * When this enterprise rated this project or department at this stage — through this visit or any
+     * other way (one rating per stage). Not null: the survey shows 已评价 instead of a form.
+     */
+    alreadyRatedAt: Type.Union([Instant, Type.Null()]),
   },
   { $id: 'VisitPrefill' },
 );
@@ -145,7 +196,13 @@ export const VisitSummary = Type.Object({
   department: Type.Object({ id: Id, name: Type.String() }),
   stage: Type.String(),
   createdAt: Instant,
+  /** When the enterprise rated this project or department at this stage; null while it still has to. */
   ratedAt: Type.Union([Instant, Type.Null()]),
+  /**
+   * true when that rating did not come through this visit (the enterprise had rated the stage another
+   * way, e.g. before the visit): nothing is left to rate, and ratedAt is that rating's time.
+   */
+  ratedElsewhere: Type.Boolean(),
 });
 export type VisitSummary = Static<typeof VisitSummary>;
 export const VisitList = Type.Object({ items: Type.Array(VisitSummary), total: Type.Integer({ minimum: 0 }) });
@@ -155,6 +212,23 @@ export const VisitCodeParams = Type.Object({ id: Id }, { additionalProperties: f
 export type VisitCodeParams = Static<typeof VisitCodeParams>;
 /** The image bytes (image/png or image/jpeg), for WeChat's own scanner; the same for a visit every time. */
 export const VisitCodeImage = Type.Unsafe<Uint8Array>({ type: 'string', format: 'binary', description: '小程序码图片（PNG 或 JPEG）' });
+
+/**
+ * GET /visits/rated-stages — the stages of one project (or one department's service) the enterprise has
+ * already rated, so the visitor picks another. Whether, never how or by whom.
+ */
+export const RatedStagesQuery = Type.Object(
+  {
+    enterpriseId: Id,
+    projectId: Type.Optional(Id),
+    /** Without a project: this department's service (default: the visitor's own department). */
+    departmentId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type RatedStagesQuery = Static<typeof RatedStagesQuery>;
+export const RatedStages = Type.Object({ stages: Type.Array(Type.String()) }, { $id: 'RatedStages' });
+export type RatedStages = Static<typeof RatedStages>;
 
 export const VisitListQuery = Type.Object(
   { page: Type.Integer({ minimum: 1, maximum: 10000, default: 1 }), pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) },

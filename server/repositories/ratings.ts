@@ -221,6 +221,53 @@ export function ratingsRepository(db: Kysely<Database>) {
       return db.selectFrom('deliveries').select(['id', 'enterprise_id', 'status', 'rated_at']).where('id', '=', id).executeTakeFirst();
     },
 
+    /**
+     * When this enterprise rated the thing at this stage, or null. A voided rating counts: the rule of one
+     * rating per stage (the unique constraint) still holds for it.
+     */
+    async ratedAt(key: { enterpriseId: number; kind: RatingsTable['target_kind']; targetId: number; stage: string }): Promise<string | null> {
+      const row = await db
+        .selectFrom('ratings')
+        .select('created_at')
+        .where('enterprise_id', '=', key.enterpriseId)
+        .where('target_kind', '=', key.kind)
+        .where('target_id', '=', key.targetId)
+        .where('stage', '=', key.stage)
+        .executeTakeFirst();
+      return row?.created_at ?? null;
+    },
+
+    /** The stages of one thing this enterprise has rated (whether, never how). */
+    async ratedStages(enterpriseId: number, kind: RatingsTable['target_kind'], targetId: number): Promise<string[]> {
+      const rows = await db
+        .selectFrom('ratings')
+        .select('stage')
+        .where('enterprise_id', '=', enterpriseId)
+        .where('target_kind', '=', kind)
+        .where('target_id', '=', targetId)
+        .orderBy('stage')
+        .execute();
+      return rows.map((r) => r.stage);
+    },
+
+    /** The departments this enterprise has rated at one stage, with when. */
+    async ratedDepartments(enterpriseId: number, stage: string): Promise<{ departmentId: number; ratedAt: string }[]> {
+      const rows = await db
+        .selectFrom('ratings')
+        .select(['target_id', 'created_at'])
+        .where('enterprise_id', '=', enterpriseId)
+        .where('target_kind', '=', 'department')
+        .where('stage', '=', stage)
+        .orderBy('target_id')
+        .execute();
+      return rows.map((r) => ({ departmentId: r.target_id, ratedAt: r.created_at }));
+    },
+
+    /** A delivery's day and items, to name it in the survey as the enterprise booked it. */
+    async deliveryBooking(id: number): Promise<{ date: string; items: string } | undefined> {
+      return db.selectFrom('deliveries').select(['date', 'items']).where('id', '=', id).executeTakeFirst();
+    },
+
     async enterpriseName(id: number): Promise<string | undefined> {
       const row = await db.selectFrom('enterprises').select('name').where('id', '=', id).executeTakeFirst();
       return row?.name;

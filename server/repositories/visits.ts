@@ -15,6 +15,9 @@ export interface VisitRow {
   stage: string;
   rated_at: string | null;
   created_at: string;
+  /** The enterprise's rating of this project or department at this stage, through this visit or not. */
+  stage_rating_id: number | null;
+  stage_rated_at: string | null;
 }
 
 export function visitsRepository(db: Kysely<Database>) {
@@ -24,6 +27,18 @@ export function visitsRepository(db: Kysely<Database>) {
       .innerJoin('enterprises', 'enterprises.id', 'visits.enterprise_id')
       .innerJoin('departments', 'departments.id', 'visits.department_id')
       .leftJoin('projects', 'projects.id', 'visits.project_id')
+      // At most one row (the ratings_once_per_stage constraint), found by that constraint's index.
+      .leftJoin('ratings as stage_rating', (join) =>
+        join
+          .onRef('stage_rating.enterprise_id', '=', 'visits.enterprise_id')
+          .onRef('stage_rating.stage', '=', 'visits.stage')
+          .on((eb) =>
+            eb.or([
+              eb.and([eb('visits.project_id', 'is not', null), eb('stage_rating.target_kind', '=', 'project'), eb('stage_rating.target_id', '=', eb.ref('visits.project_id'))]),
+              eb.and([eb('visits.project_id', 'is', null), eb('stage_rating.target_kind', '=', 'department'), eb('stage_rating.target_id', '=', eb.ref('visits.department_id'))]),
+            ]),
+          ),
+      )
       .select([
         'visits.id',
         'visits.scene',
@@ -37,6 +52,8 @@ export function visitsRepository(db: Kysely<Database>) {
         'visits.stage',
         'visits.rated_at',
         'visits.created_at',
+        'stage_rating.id as stage_rating_id',
+        'stage_rating.created_at as stage_rated_at',
       ]);
 
   return {

@@ -6,6 +6,7 @@ import { HttpError } from '../../lib/http-error';
 import { quarterOf } from '../../repositories/stats-period';
 import { errorResponses } from '../responses';
 import { resolveTarget } from './resolve-target';
+import ratingStatus from './status';
 
 function decodedBytes(dataUrl: string): number {
   const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
@@ -23,6 +24,7 @@ function checkPhotos(body: NewRatingBody): string[] {
 
 const ratings: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify, opts) => {
   const { config } = opts;
+  await fastify.register(ratingStatus, { config });
 
   fastify.post(
     '',

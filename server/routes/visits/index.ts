@@ -4,6 +4,8 @@ import { Type } from '@sinclair/typebox';
 import { IdempotencyHeaders } from '../../../types/common';
 import {
   NewVisit,
+  RatedStages,
+  RatedStagesQuery,
   VisitCodeImage,
   VisitCodeParams,
   VisitCreated,
@@ -52,8 +54,17 @@ function toSummary(v: VisitRow): VisitSummary {
     department: { id: v.department_id, name: v.department_name },
     stage: v.stage,
     createdAt: v.created_at,
-    ratedAt: v.rated_at,
+    // A visit whose stage was rated another way (before it, or offline while it waited) is done, not pending.
+    ratedAt: v.rated_at ?? v.stage_rated_at,
+    ratedElsewhere: v.rated_at === null && v.stage_rating_id !== null,
   };
+}
+
+/** The department a visit without a project rates: the one named, else the visitor's own. */
+function visitDepartment(named: number | undefined, own: number | null): number {
+  const departmentId = named ?? own;
+  if (departmentId === null) throw new HttpError(400, 'VALIDATION', '请选择被评价的项目或部门', 'departmentId');
+  return departmentId;
 }
 
 const visits: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify, opts) => {
@@ -88,6 +99,13 @@ const visits: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify,
         }
         if (departmentId === null || departmentId === undefined) throw new HttpError(400, 'VALIDATION', '请选择被评价的项目或部门', 'departmentId');
         if (!(await repos.ratings.findDepartment(departmentId))) throw new HttpError(404, 'NOT_FOUND', '未找到该部门', 'departmentId');
+        // A code the owner can only be refused at: the enterprise rates each thing once per stage.
+        const kind = projectId !== undefined ? 'project' : 'department';
+        const rated = await repos.ratings.ratedAt({ enterpriseId, kind, targetId: projectId ?? departmentId, stage: stage.trim() });
+        if (rated !== null) {
+          const what = projectId !== undefined ? '该项目' : '该部门服务';
+          throw new HttpError(409, 'ALREADY_RATED', `该企业已评价过${what}的“${stage.trim()}”阶段，请选择其他阶段`, 'stage');
+        }
         for (;;) {
           const scene = newScene();
           const id = await repos.visits.insert({ scene, visitorUserId: user.id, enterpriseId, projectId: projectId ?? null, departmentId, stage: stage.trim(), now });
@@ -107,6 +125,32 @@ const visits: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify,
     async (request) => {
       const { rows, total } = await fastify.repos.visits.listByVisitor(request.user!.id, request.query.page, request.query.pageSize);
       return { items: rows.map(toSummary), total };
+    },
+  );
+
+  fastify.get(
+    '/rated-stages',
+    {
+      config: { access: ['visitor', 'staff', 'admin'] },
+      schema: {
+        tags: TAGS,
+        summary: '企业已评价过的阶段（项目或部门服务）：发起走访时避开这些阶段；只说是否评价过，不含评分和评价人',
+        querystring: RatedStagesQuery,
+        response: { 200: RatedStages, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { enterpriseId, projectId, departmentId } = request.query;
+      const repos = fastify.repos;
+      if (!(await repos.enterprises.findById(enterpriseId))) throw new HttpError(404, 'NOT_FOUND', '未找到该企业', 'enterpriseId');
+      if (projectId !== undefined) {
+        const project = await repos.ratings.findProject(projectId);
+        if (!project || project.enterprise_id !== enterpriseId) throw new HttpError(404, 'NOT_FOUND', '未找到该企业的这个项目', 'projectId');
+        return { stages: await repos.ratings.ratedStages(enterpriseId, 'project', projectId) };
+      }
+      const department = visitDepartment(departmentId, request.user!.departmentId);
+      if (!(await repos.ratings.findDepartment(department))) throw new HttpError(404, 'NOT_FOUND', '未找到该部门', 'departmentId');
+      return { stages: await repos.ratings.ratedStages(enterpriseId, 'department', department) };
     },
   );
 
@@ -160,6 +204,7 @@ const visits: FastifyPluginAsyncTypebox<{ config: AppConfig }> = async (fastify,
         stage: visit.stage,
         target: targetOf(visit),
         ratedAt: visit.rated_at,
+        alreadyRatedAt: visit.stage_rated_at,
       };
     },
   );

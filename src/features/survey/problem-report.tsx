@@ -54,7 +54,10 @@ export function ProblemReport({ draft, errors, onChange }: ProblemReportProps) {
   return (
     <View className="yst-field">
       <View className="yst-sv-problem__toggle">
-        <Text className="yst-field__label">我要反映问题（选填）</Text>
+        {/* The label is the large target (a thumb, 关怀模式), and activating it with a screen reader toggles too. */}
+        <Text className="yst-field__label yst-sv-problem__label" onClick={() => onChange({ problemOpen: !draft.problemOpen })}>
+          我要反映问题（选填）
+        </Text>
         <Switch checked={draft.problemOpen} onChange={(value: boolean) => onChange({ problemOpen: value })} ariaLabel="我要反映问题" />
       </View>
       {draft.problemOpen ? (

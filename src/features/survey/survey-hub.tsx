@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { Department } from '@contract/common';
@@ -7,7 +7,10 @@ import { scanToRate } from '@/features/visits/scan';
 import { errorMessage } from '@/lib/api/api-error';
 import { request } from '@/lib/api/client';
 import { chinaQuarter, quarterText } from '@/lib/china-time';
+import { useSession } from '@/features/auth/use-session';
+import { chinaDateTime } from '@/lib/china-time';
 import { isWeapp } from '@/lib/wx/env';
+import { fetchDepartmentStatus } from './api';
 import { departmentSurveyUrl } from './survey-source';
 
 type Departments = { kind: 'closed' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; list: Department[] };
@@ -18,10 +21,41 @@ export function currentStage(now = new Date()): string {
   return quarterText(year, quarter);
 }
 
+/** When this enterprise rated each department this quarter; empty for anyone else or when it cannot be told. */
+function useRatedDepartments(stage: string, open: boolean): Map<number, string> {
+  const session = useSession();
+  const asks = session.token !== null && session.user?.role === 'enterprise';
+  const [rated, setRated] = useState<Map<number, string>>(new Map());
+  const load = useCallback(() => {
+    if (!asks || !open) return;
+    fetchDepartmentStatus(stage).then(
+      (status) => setRated(new Map(status.items.map((i) => [i.departmentId, i.ratedAt]))),
+      // Unknown is shown as not rated: the survey itself says so on opening.
+      () => undefined,
+    );
+  }, [asks, open, stage]);
+  useEffect(load, [load]);
+  // Back from rating one: mark it without reopening the list.
+  const firstShow = useRef(true);
+  useDidShow(() => {
+    if (!firstShow.current) load();
+    firstShow.current = false;
+  });
+  return rated;
+}
+
+function DepartmentCell({ department, stage, ratedAt }: { department: Department; stage: string; ratedAt: string | undefined }) {
+  if (ratedAt) {
+    return <Cell title={department.name} description={`已于 ${chinaDateTime(ratedAt)} 评价，感谢您的反馈`} extra="已评价 ✓" />;
+  }
+  return <Cell title={department.name} extra="去评价 ›" clickable onClick={() => void Taro.navigateTo({ url: departmentSurveyUrl(department, stage) })} />;
+}
+
 /** 评价部门服务: the district's departments, loaded when the entry is opened; a tap opens that department's survey. */
 function DepartmentPicker() {
   const [state, setState] = useState<Departments>({ kind: 'closed' });
   const stage = currentStage();
+  const rated = useRatedDepartments(stage, state.kind !== 'closed');
 
   const load = () => {
     setState({ kind: 'loading' });
@@ -44,15 +78,7 @@ function DepartmentPicker() {
       {state.kind === 'error' ? <Cell title={`${state.message}，点此重试`} clickable onClick={load} /> : null}
       {state.kind === 'ready' && state.list.length === 0 ? <Cell title="暂无可评价的部门" /> : null}
       {state.kind === 'ready'
-        ? state.list.map((d) => (
-            <Cell
-              key={d.id}
-              title={d.name}
-              extra="去评价 ›"
-              clickable
-              onClick={() => void Taro.navigateTo({ url: departmentSurveyUrl(d, stage) })}
-            />
-          ))
+        ? state.list.map((d) => <DepartmentCell key={d.id} department={d} stage={stage} ratedAt={rated.get(d.id)} />)
         : null}
     </CellGroup>
   );

@@ -1,21 +1,27 @@
+import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Skeleton } from '@nutui/nutui-react-taro';
 import { Empty } from '@/components/empty';
 import { Text, View } from '@tarojs/components';
-import type { RatingTarget } from '@contract/satisfaction';
 import { Page } from '@/components/page';
 import { LoginPanel } from '@/features/auth/login-panel';
 import { useMe } from '@/features/auth/use-me';
+import { AlreadyRated } from './already-rated';
+import { clearDraft, loadDraft } from './draft-store';
 import { SurveyForm } from './survey-form';
 import { SurveyHub } from './survey-hub';
-import { draftName, fallbackTitle, surveySourceFromParams, type SurveyParams, type SurveySource } from './survey-source';
+import {
+  draftName,
+  headingFromStatus,
+  placeholderHeading,
+  surveySourceFromParams,
+  type Heading,
+  type SurveyParams,
+  type SurveySource,
+} from './survey-source';
+import { useRatingStatus, type RatingStatusState } from './use-rating-status';
 import { useVisit } from './use-visit';
 import './survey.scss';
-
-interface Heading {
-  title: string;
-  subtitle: string;
-}
 
 function SurveyHeader({ heading }: { heading: Heading }) {
   return (
@@ -88,22 +94,46 @@ function VisitSurvey({ scene }: { scene: string }) {
           <Text className="yst-sv-result__text">本次走访已完成评价，感谢您的反馈。</Text>
         </View>
       ) : (
-        <SurveyForm key={scene} draftName={draftName({ kind: 'visit', scene })} target={visit.target} visitId={visit.id} />
+        <FormUnlessRated name={draftName({ kind: 'visit', scene })} ratedAt={visit.alreadyRatedAt ?? null} note="本次走访无需再评价。">
+          <SurveyForm key={scene} draftName={draftName({ kind: 'visit', scene })} target={visit.target} visitId={visit.id} />
+        </FormUnlessRated>
       )}
     </View>
   );
 }
 
-function headingFor(target: RatingTarget, title: string | null): Heading {
-  const stage = target.kind === 'delivery' ? '' : target.stage ?? '';
-  return { title: title ?? fallbackTitle(target), subtitle: stage ? `阶段：${stage}` : '请为本次服务评价' };
+/**
+ * The form, unless this stage is already rated. A survey waiting in the offline queue keeps its form:
+ * that screen follows the queued rating to its outcome.
+ */
+function FormUnlessRated({ name, ratedAt, note, children }: { name: string; ratedAt: string | null; note?: string; children: JSX.Element }) {
+  const waiting = Boolean(loadDraft(name).queuedKey);
+  const rated = Boolean(ratedAt) && !waiting;
+  // Nothing typed here can be sent any more.
+  useEffect(() => {
+    if (rated) clearDraft(name);
+  }, [rated, name]);
+  if (!ratedAt || !rated) return children;
+  return <AlreadyRated ratedAt={ratedAt} note={note} />;
+}
+
+/** The hub rates a department once a quarter: say when it can be rated again. */
+function quarterNote(state: RatingStatusState): string | undefined {
+  return state.kind === 'ready' && state.status.target.kind === 'department' && state.status.stage.endsWith('季度') ? '每个部门每季度可评价一次，下季度可再次评价。' : undefined;
 }
 
 function TargetSurvey({ source }: { source: Extract<SurveySource, { kind: 'target' }> }) {
+  const name = draftName(source);
+  const state = useRatingStatus(source.target, name, true);
+  if (state.kind === 'refused') return <Empty title="无法打开评价" description={state.message} />;
+  const heading = state.kind === 'ready' ? headingFromStatus(state.status) : placeholderHeading(source.target, source.title);
   return (
     <View>
-      <SurveyHeader heading={headingFor(source.target, source.title)} />
-      <SurveyForm key={draftName(source)} draftName={draftName(source)} target={source.target} visitId={null} />
+      <SurveyHeader heading={heading} />
+      {/* The form is there at once (its draft too, offline or on a slow line); an answer of 已评价 replaces it. */}
+      <FormUnlessRated name={name} ratedAt={state.kind === 'ready' ? state.status.ratedAt : null} note={quarterNote(state)}>
+        <SurveyForm key={name} draftName={name} target={source.target} visitId={null} />
+      </FormUnlessRated>
     </View>
   );
 }

@@ -1,4 +1,5 @@
-import type { RatingTarget } from '@contract/satisfaction';
+import type { RatingStatus, RatingTarget } from '@contract/satisfaction';
+import { chinaDate } from '@/lib/china-time';
 
 /** Where a survey comes from: a visit's QR code (resolved by the server) or a target named in the link. */
 export type SurveySource =
@@ -68,4 +69,29 @@ export function departmentTitle(name: string): string {
 export function departmentSurveyUrl(department: { id: number; name: string }, stage: string): string {
   const query = [`departmentId=${department.id}`, `stage=${encodeURIComponent(stage)}`, `title=${encodeURIComponent(departmentTitle(department.name))}`];
   return `/pages/survey/index?${query.join('&')}`;
+}
+
+export interface Heading {
+  title: string;
+  subtitle: string;
+}
+
+/** Until the server names the thing: the link's title (our own pages set it), else the kind of service. */
+export function placeholderHeading(target: RatingTarget, title: string | null): Heading {
+  const stage = target.kind === 'delivery' ? '' : target.stage ?? '';
+  return { title: title ?? fallbackTitle(target), subtitle: stage ? `阶段：${stage}` : '请为本次服务评价' };
+}
+
+/** A delivery as the enterprise booked it: its day and what was delivered (as the delivery page names it). */
+export function deliveryTitle(delivery: NonNullable<RatingStatus['delivery']>, now: Date = new Date()): string {
+  const items = delivery.items.map((i) => (i.kind === '其他' && i.description ? i.description : i.kind)).join('、');
+  return `证照递送服务 · ${chinaDate(delivery.date, now)} ${items}`.trim();
+}
+
+/** The heading as the server names the thing; never the link's text, which anyone can edit. */
+export function headingFromStatus(status: RatingStatus, now: Date = new Date()): Heading {
+  const stage = status.stage ? `阶段：${status.stage}` : '';
+  if (status.target.kind === 'delivery') return { title: status.delivery ? deliveryTitle(status.delivery, now) : status.title, subtitle: '请为本次服务评价' };
+  if (status.target.kind === 'department') return { title: departmentTitle(status.title), subtitle: stage || '请为本次服务评价' };
+  return { title: status.title, subtitle: [stage, `服务部门：${status.department.name}`].filter(Boolean).join(' · ') };
 }

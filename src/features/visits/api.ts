@@ -1,6 +1,6 @@
 import type { EnterprisePage } from '@contract/enterprise';
 import type { KeyProjectList } from '@contract/project';
-import type { NewVisit, VisitCreated, VisitList } from '@contract/satisfaction';
+import type { NewVisit, RatedStages, VisitCreated, VisitList } from '@contract/satisfaction';
 import { apiUrl, authHeader, request } from '@/lib/api/client';
 import { downloadToTemp } from '@/lib/wx/file';
 
@@ -19,6 +19,14 @@ export function fetchMyVisits(page: number): Promise<VisitList> {
 /** The enterprise's key projects with their departments and stages, to choose what the visit rates. */
 export function fetchProjects(enterpriseId: number): Promise<KeyProjectList> {
   return request<KeyProjectList>('/api/v1/projects', { query: { enterpriseId }, quiet: true });
+}
+
+/**
+ * The stages the enterprise has already rated: of the project, or (no project) of the visitor's
+ * department's service. Whether, never how: a visit for one of them would be refused.
+ */
+export function fetchRatedStages(enterpriseId: number, projectId: number | null): Promise<RatedStages> {
+  return request<RatedStages>('/api/v1/visits/rated-stages', { query: projectId === null ? { enterpriseId } : { enterpriseId, projectId }, quiet: true });
 }
 
 /** Image files of 小程序码 already fetched in this run of the app, by visit: reopening a code needs no network. */

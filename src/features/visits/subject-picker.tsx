@@ -1,7 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import type { KeyProject } from '@contract/project';
+import { fetchRatedStages } from './api';
 import { quarterStage } from './stage';
 import { DEPARTMENT_SERVICE, type VisitSubject } from './subject';
 import { useProjects } from './use-projects';
@@ -21,28 +22,60 @@ function Option({ selected, title, meta, onPick }: { selected: boolean; title: s
   );
 }
 
-function StageChips({ stages, stage, onPick }: { stages: string[]; stage: string; onPick: (stage: string) => void }) {
+// A stage already rated reads as done, not as a choice (no visits.scss rule of its own).
+const RATED_CHIP_STYLE = { borderStyle: 'dashed', color: '#999999' };
+
+/**
+ * The stages the enterprise has already rated, for the project (or, null, the visitor's department's service).
+ * Empty while loading or when it cannot be told: the server still refuses such a visit with a clear message.
+ */
+function useRatedStages(enterpriseId: number, projectId: number | null): string[] {
+  const [rated, setRated] = useState<string[]>([]);
+  useEffect(() => {
+    let alive = true;
+    setRated([]);
+    fetchRatedStages(enterpriseId, projectId).then(
+      (answer) => alive && setRated(answer.stages),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [enterpriseId, projectId]);
+  return rated;
+}
+
+function StageChips({ stages, stage, rated, onPick }: { stages: string[]; stage: string; rated: string[]; onPick: (stage: string) => void }) {
   return (
     <View className="yst-field">
       <Text className="yst-field__label">评价阶段</Text>
       <View className="yst-vs-chips" ariaRole="radiogroup" ariaLabel="评价阶段">
-        {stages.map((s) => (
-          <View key={s} className={`yst-vs-chip${s === stage ? ' yst-vs-chip--on' : ''}`} ariaRole="radio" ariaLabel={`${s}${s === stage ? '（已选）' : ''}`} onClick={() => onPick(s)}>
-            {s}
-          </View>
-        ))}
+        {stages.map((s) =>
+          rated.includes(s) ? (
+            <View key={s} className="yst-vs-chip yst-vs-chip--rated" style={RATED_CHIP_STYLE} ariaRole="radio" ariaLabel={`${s}（已评价，不可选）`}>
+              {s} · 已评价
+            </View>
+          ) : (
+            <View key={s} className={`yst-vs-chip${s === stage ? ' yst-vs-chip--on' : ''}`} ariaRole="radio" ariaLabel={`${s}${s === stage ? '（已选）' : ''}`} onClick={() => onPick(s)}>
+              {s}
+            </View>
+          ),
+        )}
       </View>
-      <Text className="yst-field__hint">请选择本次走访对应的项目阶段，每个阶段企业只能评价一次。</Text>
+      <Text className="yst-field__hint">
+        {stages.every((s) => rated.includes(s)) ? '该企业已评价过这个项目的全部阶段，可改为评价部门服务。' : '请选择本次走访对应的项目阶段，每个阶段企业只能评价一次。'}
+      </Text>
     </View>
   );
 }
 
-function StageInput({ stage, hint, onChange }: { stage: string; hint: string; onChange: (stage: string) => void }) {
+function StageInput({ stage, hint, rated, onChange }: { stage: string; hint: string; rated: string[]; onChange: (stage: string) => void }) {
+  const taken = rated.includes(stage.trim());
   return (
     <View className="yst-field">
       <Text className="yst-field__label">评价阶段</Text>
       <Input name="stage" value={stage} placeholder="如 2026年第四季度走访" maxLength={30} onChange={onChange} />
-      <Text className="yst-field__hint">{hint}</Text>
+      {taken ? <Text className="yst-field__error">该企业已评价过“{stage.trim()}”阶段，请填写其他阶段</Text> : <Text className="yst-field__hint">{hint}</Text>}
     </View>
   );
 }
@@ -59,6 +92,13 @@ function firstStageOf(project: KeyProject): string {
 export function SubjectPicker({ enterpriseId, subject, onChange }: SubjectPickerProps) {
   const { state, retry } = useProjects(enterpriseId);
   const noProjects = state.kind === 'ready' && state.items.length === 0;
+  const rated = useRatedStages(enterpriseId, subject?.kind === 'project' ? subject.project.id : null);
+  const pickedRated = subject !== null && subject.kind === 'project' && subject.project.stages.length > 0 && rated.includes(subject.stage);
+
+  // Picked before the answer came: a rated stage is no choice.
+  useEffect(() => {
+    if (pickedRated) onChange({ ...subject, stage: '' });
+  }, [pickedRated, subject, onChange]);
 
   // Without projects there is nothing to choose: rate the department's service.
   useEffect(() => {
@@ -102,13 +142,13 @@ export function SubjectPicker({ enterpriseId, subject, onChange }: SubjectPicker
         </View>
       </View>
       {subject?.kind === 'project' && subject.project.stages.length > 0 ? (
-        <StageChips stages={subject.project.stages} stage={subject.stage} onPick={(stage) => onChange({ ...subject, stage })} />
+        <StageChips stages={subject.project.stages} stage={subject.stage} rated={rated} onPick={(stage) => onChange({ ...subject, stage })} />
       ) : null}
       {subject?.kind === 'project' && subject.project.stages.length === 0 ? (
-        <StageInput stage={subject.stage} hint="该项目未设定阶段，请填写本次评价的阶段。" onChange={(stage) => onChange({ ...subject, stage })} />
+        <StageInput stage={subject.stage} rated={rated} hint="该项目未设定阶段，请填写本次评价的阶段。" onChange={(stage) => onChange({ ...subject, stage })} />
       ) : null}
       {subject?.kind === 'department' ? (
-        <StageInput stage={subject.stage} hint="同一企业对同一部门每个阶段只能评价一次。" onChange={(stage) => onChange({ ...subject, stage })} />
+        <StageInput stage={subject.stage} rated={rated} hint="同一企业对同一部门每个阶段只能评价一次。" onChange={(stage) => onChange({ ...subject, stage })} />
       ) : null}
     </View>
   );

@@ -23,7 +23,12 @@ function VisitRow({ visit, onShow }: { visit: VisitSummary; onShow: () => void }
     <View className="yst-vs-visit" ariaRole="button" onClick={onShow}>
       <View className="yst-vs-visit__head">
         <Text className="yst-vs-visit__name">{visit.enterprise.name}</Text>
-        {visit.ratedAt ? <Tag type="success">{ratedLabel(visit.ratedAt, new Date())}</Tag> : <Tag type="warning">待评价</Tag>}
+        {visit.ratedAt ? (
+          // Rated before this visit, by another way in: the one rating this stage allows exists.
+          <Tag type="success">{visit.ratedElsewhere ? '已评价（此前）' : ratedLabel(visit.ratedAt, new Date())}</Tag>
+        ) : (
+          <Tag type="warning">待评价</Tag>
+        )}
       </View>
       <Text className="yst-vs-visit__meta">
         {visit.project?.name ?? visit.department.name} · {visit.stage}

@@ -33,6 +33,7 @@ describe.each(databases())('visits (%s)', (kind) => {
       stage: '施工许可',
       target: { kind: 'project', projectId, stage: '施工许可' },
       ratedAt: null,
+      alreadyRatedAt: null,
     });
 
     const rated = await w.rate(owner, { target: prefill.json().target, scores: scores(2, 3), comment: '材料反复退回', visitId: id });
@@ -45,7 +46,7 @@ describe.each(databases())('visits (%s)', (kind) => {
     const visit = mine.json().items.find((v: { id: number }) => v.id === id);
     expect(visit.ratedAt).toEqual(expect.any(String));
     // No scores, no comment, nothing of the answers.
-    expect(Object.keys(visit).sort()).toEqual(['createdAt', 'department', 'enterprise', 'h5Url', 'id', 'miniProgramPath', 'project', 'ratedAt', 'scene', 'stage']);
+    expect(Object.keys(visit).sort()).toEqual(['createdAt', 'department', 'enterprise', 'h5Url', 'id', 'miniProgramPath', 'project', 'ratedAt', 'ratedElsewhere', 'scene', 'stage']);
     expect(mine.body).not.toContain('材料反复退回');
     expect(mine.body).not.toMatch(/overall|scores|comment/);
 

@@ -164,6 +164,10 @@ export const MATRIX: Record<string, MatrixEntry> = {
     (w) => post(`${v1}/ratings`, { target: { kind: 'delivery', deliveryId: w.ids.deliveredBooking }, scores: { overall: 5, efficiency: 5, level: 5, attitude: 5 } }),
     OWNER_A,
   ),
+  // Whether A has rated something, asked by A only; B is not told A's delivery exists.
+  'GET /api/v1/ratings/status': entry((w) => get(`${v1}/ratings/status?deliveryId=${w.ids.deliveredBooking}`), OWNER_A),
+  'GET /api/v1/ratings/department-status': entry(() => get(`${v1}/ratings/department-status?stage=${encodeURIComponent('2026年第四季度')}`), ENTERPRISES),
+  'GET /api/v1/visits/rated-stages': entry((w) => get(`${v1}/visits/rated-stages?enterpriseId=${w.ids.enterpriseA}&departmentId=${w.ids.departmentX}`), FIELD_WORK),
   'GET /api/v1/projects': entry((w) => get(`${v1}/projects?enterpriseId=${w.ids.enterpriseA}`), FIELD_WORK),
   'POST /api/v1/visits': entry((w) => post(`${v1}/visits`, { enterpriseId: w.ids.enterpriseA, departmentId: w.ids.departmentX, stage: '走访' }), FIELD_WORK),
   'GET /api/v1/visits': entry(() => get(`${v1}/visits`), FIELD_WORK),

@@ -30,6 +30,7 @@ function visit(id: number, ratedAt: string | null): VisitSummary {
     stage: '2026年第四季度走访',
     createdAt: '2026-11-27T01:00:00.000Z',
     ratedAt,
+    ratedElsewhere: false,
   };
 }
 
@@ -43,13 +44,17 @@ describe('走访评价 (visitor)', () => {
 
   it('the list shows whether each visit was rated, never a score', async () => {
     const ratedAt = '2026-11-27T01:59:00.000Z';
-    backend(me, on('GET', '/api/v1/visits', () => ({ statusCode: 200, data: { items: [visit(1, ratedAt), visit(2, null)], total: 2 } })));
+    // Visit 3's stage had been rated before the visit, another way in: done, and said so.
+    const earlier = { ...visit(3, '2026-03-12T02:05:00.000Z'), ratedElsewhere: true };
+    backend(me, on('GET', '/api/v1/visits', () => ({ statusCode: 200, data: { items: [visit(1, ratedAt), visit(2, null), earlier], total: 3 } })));
     render(<VisitsScreen />);
     const rated = (await screen.findByText('企业1')).closest('[role="button"]') as HTMLElement;
     expect(within(rated).getByText('已评价 11月27日 09:59')).toBeInTheDocument();
     expect(within(rated).getByText('发起于 11月27日 09:00')).toBeInTheDocument();
     const waiting = screen.getByText('企业2').closest('[role="button"]') as HTMLElement;
     expect(within(waiting).getByText('待评价')).toBeInTheDocument();
+    const before = screen.getByText('企业3').closest('[role="button"]') as HTMLElement;
+    expect(within(before).getByText('已评价（此前）')).toBeInTheDocument();
     expect(document.body.textContent).not.toMatch(/满意|分/);
   });
 
@@ -152,5 +157,45 @@ describe('走访评价 (visitor)', () => {
     render(<NewVisitScreen />);
     expect(screen.getByText('请先使用工作人员账号登录')).toBeInTheDocument();
     expect(screen.queryByPlaceholderText('输入企业名称或统一社会信用代码')).not.toBeInTheDocument();
+  });
+
+  it('stages the enterprise already rated are marked 已评价 and cannot be picked; a refused visit says why', async () => {
+    const asked: string[] = [];
+    backend(
+      me,
+      enterprises,
+      on('GET', '/api/v1/projects', () => ({
+        statusCode: 200,
+        data: { items: [{ id: 7, name: '智能装备产业园二期项目', department: { id: 4, name: '区发改委' }, stages: ['立项审批', '用地审批', '施工许可'] }] },
+      })),
+      on('GET', '/api/v1/visits/rated-stages', (r) => {
+        asked.push(r.url);
+        return { statusCode: 200, data: { stages: r.url.includes('projectId=7') ? ['立项审批'] : ['2026年第四季度走访'] } };
+      }),
+      on('POST', '/api/v1/visits', () => ({
+        statusCode: 409,
+        data: { error: { code: 'ALREADY_RATED', message: '该企业已评价过该项目的“用地审批”阶段，请选择其他阶段', field: 'stage' } },
+      })),
+    );
+    render(<NewVisitScreen />);
+    fireEvent.change(screen.getByPlaceholderText('输入企业名称或统一社会信用代码'), { target: { value: '平安' } });
+    fireEvent.click(await screen.findByText(ENTERPRISE.name));
+
+    // The department's service this quarter was already rated: said at once, under the stage.
+    fireEvent.click(await screen.findByRole('radio', { name: '部门服务' }));
+    expect(await screen.findByText('该企业已评价过“2026年第四季度走访”阶段，请填写其他阶段')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('radio', { name: '智能装备产业园二期项目' }));
+    const rated = await screen.findByRole('radio', { name: '立项审批（已评价，不可选）' });
+    expect(rated).toHaveTextContent('立项审批 · 已评价');
+    expect(asked.some((u) => u.includes(`enterpriseId=${ENTERPRISE.id}`) && u.includes('projectId=7'))).toBe(true);
+    fireEvent.click(rated);
+    expect(screen.queryByRole('radio', { name: /立项审批（已选）/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '生成评价码' })).toHaveClass('nut-button-disabled');
+
+    // Rated meanwhile (e.g. offline, or a colleague's code): the server refuses with the reason.
+    fireEvent.click(screen.getByRole('radio', { name: '用地审批' }));
+    fireEvent.click(screen.getByRole('button', { name: '生成评价码' }));
+    expect(await screen.findByText('该企业已评价过该项目的“用地审批”阶段，请选择其他阶段')).toBeInTheDocument();
   });
 });
