@@ -82,7 +82,8 @@ describe('证照递送 in the H5 build against the real server', () => {
 
     // 办事 → 证照递送
     await tab(owner, '办事').click();
-    await visible(owner.locator('.nut-cell').filter({ hasText: '预约证照递送' })).click();
+    // By its title: 我的 (still on screen while the tab switches) mentions 预约证照递送 in its phone row.
+    await visible(owner.locator('.nut-cell').filter({ has: owner.locator('.nut-cell-title', { hasText: /^\s*预约证照递送\s*$/ }) })).click();
     await choice(owner, '营业执照正本').click();
     await choice(owner, '印章').click();
     await choice(owner, '送达').click();
