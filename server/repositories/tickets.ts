@@ -49,25 +49,20 @@ export function nextDueAt(row: TicketOverdueFields): string | null {
 
 /**
  * nextDueAt in SQL for an update, in the same statement as the patch: an UPDATE's expressions read the
- * row as it was, so whatever the patch sets is taken from the patch and the rest from the row.
+ * row as it was, so a deadline the patch sets is taken from the patch and the other from the row. Every
+ * step of the status machine sets the status, so the rule is chosen here, not in SQL.
  */
 function nextDueSql(patch: TicketPatch): RawBuilder<string | null> {
   const { status, deadline_at: deadline, callback_due_at: callbackDue } = patch;
-  if (status !== undefined && deadline !== undefined && callbackDue !== undefined) {
+  if (deadline !== undefined && callbackDue !== undefined) {
     return sql<string | null>`${nextDueAt({ status, deadline_at: deadline, callback_due_at: callbackDue })}`;
   }
   const D = deadline !== undefined ? sql<string>`${deadline}` : sql.ref<string>('deadline_at');
   const C = callbackDue !== undefined ? sql<string>`${callbackDue}` : sql.ref<string>('callback_due_at');
-  const earlier = sql<string>`case when ${C} < ${D} then ${C} else ${D} end`;
-  const list = (statuses: readonly string[]) => sql.join(statuses.map((s) => sql.lit(s)));
-  if (status !== undefined) {
-    if ((TICKET_FINISHED_STATUSES as readonly string[]).includes(status)) return sql<string | null>`null`;
-    if ((AWAITING_CALLBACK_STATUSES as readonly string[]).includes(status)) return earlier;
-    if ((RUNNING_STATUSES as readonly string[]).includes(status)) return sql<string | null>`${D}`;
-    return sql<string | null>`${NOTHING_DUE}`;
-  }
-  const s = sql.ref('status');
-  return sql<string | null>`case when ${s} in (${list(TICKET_FINISHED_STATUSES)}) then null when ${s} in (${list(AWAITING_CALLBACK_STATUSES)}) then ${earlier} when ${s} in (${list(RUNNING_STATUSES)}) then ${D} else ${sql.lit(NOTHING_DUE)} end`;
+  if ((TICKET_FINISHED_STATUSES as readonly string[]).includes(status)) return sql<string | null>`null`;
+  if ((AWAITING_CALLBACK_STATUSES as readonly string[]).includes(status)) return sql<string>`case when ${C} < ${D} then ${C} else ${D} end`;
+  if ((RUNNING_STATUSES as readonly string[]).includes(status)) return sql<string | null>`${D}`;
+  return sql<string | null>`${NOTHING_DUE}`;
 }
 
 type TicketsEb = ExpressionBuilder<Database, 'tickets'>;
@@ -101,8 +96,8 @@ export interface TicketFilter {
   now: string;
 }
 
-/** next_due_at follows from the rest (the repository sets it). */
-export type TicketPatch = Omit<Updateable<TicketsTable>, 'next_due_at'>;
+/** A step of the status machine: it always sets the status; next_due_at follows from the rest (the repository sets it). */
+export type TicketPatch = Omit<Updateable<TicketsTable>, 'next_due_at' | 'status'> & { status: string };
 
 export type NewTicketRow = Pick<TicketsTable, 'rating_id' | 'department_id' | 'enterprise_id' | 'project_id' | 'quarter' | 'status' | 'deadline_at' | 'callback_due_at' | 'created_at' | 'updated_at'>;
 type InsertedTicketRow = NewTicketRow & Pick<TicketsTable, 'next_due_at'>;
